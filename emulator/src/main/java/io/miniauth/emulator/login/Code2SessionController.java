@@ -1,0 +1,90 @@
+package io.miniauth.emulator.login;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.miniauth.emulator.api.WeChatError;
+import io.miniauth.emulator.api.WeChatResponses;
+import io.miniauth.emulator.app.EmulatedApp;
+import io.miniauth.emulator.app.EmulatedApps;
+import io.miniauth.emulator.login.LoginCodes.Redemption;
+import io.miniauth.emulator.user.SessionKeys;
+import io.miniauth.emulator.user.WeChatIdentities;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /sns/jscode2session}: WeChat's {@code auth.code2Session}, which exchanges a
+ * login code for the user's {@code openid} and {@code session_key}. Like WeChat it needs
+ * no access token (and ignores one that is sent) and answers JSON as {@code text/plain}.
+ */
+@RestController
+class Code2SessionController {
+
+	private final EmulatedApps apps;
+
+	private final LoginCodes codes;
+
+	private final SessionKeys sessionKeys;
+
+	private final WeChatIdentities identities;
+
+	private final WeChatResponses responses;
+
+	Code2SessionController(EmulatedApps apps, LoginCodes codes, SessionKeys sessionKeys, WeChatIdentities identities,
+			WeChatResponses responses) {
+		this.apps = apps;
+		this.codes = codes;
+		this.sessionKeys = sessionKeys;
+		this.identities = identities;
+		this.responses = responses;
+	}
+
+	@GetMapping("/emulator/sns/jscode2session")
+	ResponseEntity<String> code2Session(@RequestParam(required = false) String appid,
+			@RequestParam(required = false) String secret,
+			@RequestParam(name = "js_code", required = false) String code,
+			@RequestParam(name = "grant_type", required = false) String grantType) {
+		return this.responses.jsonAsPlainText(answer(appid, secret, code, grantType));
+	}
+
+	private Object answer(String appid, String secret, String code, String grantType) {
+		if (!StringUtils.hasText(appid)) {
+			return WeChatError.of(41002, "appid missing");
+		}
+		if (!StringUtils.hasText(secret)) {
+			return WeChatError.of(41004, "appsecret missing");
+		}
+		if (!StringUtils.hasText(code)) {
+			return WeChatError.of(41008, "missing code");
+		}
+		if (!"authorization_code".equals(grantType)) {
+			return WeChatError.of(40002, "invalid grant_type");
+		}
+		EmulatedApp app = this.apps.find(appid).orElse(null);
+		if (app == null) {
+			return WeChatError.of(40013, "invalid appid");
+		}
+		if (!app.secret().equals(secret)) {
+			return WeChatError.of(40125, "invalid appsecret");
+		}
+		Redemption redemption = this.codes.redeem(appid, code);
+		if (redemption instanceof Redemption.Redeemed redeemed) {
+			String sessionKey = this.sessionKeys.current(appid, redeemed.openid())
+				.orElseGet(() -> this.sessionKeys.rotate(appid, redeemed.openid()));
+			return new Session(sessionKey, redeemed.openid(), this.identities.unionid(app, redeemed.user()));
+		}
+		if (redemption instanceof Redemption.AlreadyUsed) {
+			return WeChatError.of(40163, "code been used");
+		}
+		return WeChatError.of(40029, "invalid code");
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Session(@JsonProperty("session_key") String sessionKey, String openid, String unionid) {
+	}
+
+}

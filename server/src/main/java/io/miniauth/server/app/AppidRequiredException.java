@@ -1,0 +1,16 @@
+package io.miniauth.server.app;
+
+import io.miniauth.server.web.MiniAuthException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Several apps are configured and the request does not say which one it is for.
+ */
+public class AppidRequiredException extends MiniAuthException {
+
+	public AppidRequiredException() {
+		super(HttpStatus.BAD_REQUEST, "APPID_REQUIRED", "Several apps are configured: name one with appid");
+	}
+
+}

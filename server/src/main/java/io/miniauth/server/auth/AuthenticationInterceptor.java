@@ -1,0 +1,34 @@
+package io.miniauth.server.auth;
+
+import io.miniauth.server.token.AccessToken;
+import io.miniauth.server.token.AccessTokenVerifier;
+import io.miniauth.server.token.TokenMissingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Lets a request through only with a valid access token, and records its {@link Caller}.
+ */
+class AuthenticationInterceptor implements HandlerInterceptor {
+
+	static final String CALLER_ATTRIBUTE = Caller.class.getName();
+
+	private final AccessTokenVerifier verifier;
+
+	AuthenticationInterceptor(AccessTokenVerifier verifier) {
+		this.verifier = verifier;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		String token = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
+			.orElseThrow(TokenMissingException::new);
+		AccessToken accessToken = this.verifier.verify(token);
+		request.setAttribute(CALLER_ATTRIBUTE, new Caller(accessToken.userId(), accessToken.appid()));
+		return true;
+	}
+
+}

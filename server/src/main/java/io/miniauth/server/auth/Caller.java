@@ -1,0 +1,10 @@
+package io.miniauth.server.auth;
+
+/**
+ * Who sent a request, as its verified access token says.
+ *
+ * @param userId the user's public id
+ * @param appid the app the token was issued for
+ */
+public record Caller(String userId, String appid) {
+}

@@ -1,0 +1,87 @@
+package io.miniauth.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * MiniAuth's settings, under the {@code miniauth.} prefix (environment variables such as
+ * {@code MINIAUTH_APPS_0_SECRET} work too).
+ *
+ * @param dataDir where the embedded database and generated files live
+ * @param apps the mini programs served; none means the built-in demo app
+ * @param wechat how WeChat is reached
+ * @param token access token settings
+ * @param emulator the built-in WeChat emulator
+ * @param web HTTP limits
+ */
+@Validated
+@ConfigurationProperties("miniauth")
+public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, @Valid List<App> apps,
+		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
+		@Valid @DefaultValue Web web) {
+
+	public MiniAuthProperties {
+		apps = (apps != null) ? List.copyOf(apps) : List.of();
+	}
+
+	/**
+	 * A mini program.
+	 *
+	 * @param appid its appid
+	 * @param secret its app secret
+	 * @param openPlatform the open-platform account it is bound to, if any
+	 */
+	public record App(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String appid, @NotBlank String secret,
+			String openPlatform) {
+
+		@Override
+		public String toString() {
+			return "App[appid=" + this.appid + ", secret=******, openPlatform=" + this.openPlatform + "]";
+		}
+
+	}
+
+	/**
+	 * @param baseUrl WeChat's API base URL; unset means the embedded emulator when it is
+	 * on, {@code https://api.weixin.qq.com} otherwise
+	 * @param connectTimeout connect timeout for calls to WeChat
+	 * @param readTimeout read timeout for calls to WeChat
+	 */
+	public record WeChat(URI baseUrl, @NotNull @DefaultValue("2s") Duration connectTimeout,
+			@NotNull @DefaultValue("5s") Duration readTimeout) {
+	}
+
+	/**
+	 * @param issuer the {@code iss} claim of access tokens
+	 * @param lifetime how long an access token is valid
+	 */
+	public record Token(@NotBlank @DefaultValue("miniauth") String issuer,
+			@NotNull @DefaultValue("2h") Duration lifetime) {
+	}
+
+	/**
+	 * @param enabled {@code true} or {@code false}; unset means on exactly when no app is
+	 * configured
+	 */
+	public record Emulator(Boolean enabled) {
+	}
+
+	/**
+	 * @param maxRequestBody the largest request body accepted
+	 */
+	public record Web(@NotNull @DefaultValue("16KB") DataSize maxRequestBody) {
+	}
+
+}

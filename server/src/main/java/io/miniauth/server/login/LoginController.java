@@ -1,0 +1,30 @@
+package io.miniauth.server.login;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /user/login}: a {@code wx.login()} code in, our access token out.
+ */
+@RestController
+class LoginController {
+
+	private final LoginService loginService;
+
+	LoginController(LoginService loginService) {
+		this.loginService = loginService;
+	}
+
+	@PostMapping(path = "/user/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
+		// RFC 6749 §5.1: responses carrying tokens must not be cached
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.loginService.login(request));
+	}
+
+}

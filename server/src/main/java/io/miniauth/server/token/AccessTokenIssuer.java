@@ -1,0 +1,85 @@
+package io.miniauth.server.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.miniauth.server.config.MiniAuthProperties;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+/**
+ * Issues access tokens: ES256-signed JWTs whose header names the signing key
+ * ({@code kid}) and whose claims are {@code iss}, {@code sub} (the user's public id),
+ * {@code aud} (the appid), {@code iat}, {@code exp} and a unique {@code jti}.
+ */
+@Component
+public class AccessTokenIssuer {
+
+	private final SigningKeys keys;
+
+	private final ECDSASigner signer;
+
+	private final String issuer;
+
+	private final Duration lifetime;
+
+	private final Clock clock;
+
+	public AccessTokenIssuer(SigningKeys keys, MiniAuthProperties properties, Clock clock) {
+		Assert.notNull(keys, "keys cannot be null");
+		Assert.notNull(properties, "properties cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		this.keys = keys;
+		this.issuer = properties.token().issuer();
+		this.lifetime = properties.token().lifetime();
+		this.clock = clock;
+		try {
+			this.signer = new ECDSASigner(keys.signingKey());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign with key " + keys.signingKey().getKeyID(), ex);
+		}
+	}
+
+	/**
+	 * Signs a token for a user of an app.
+	 * @param userId the user's public id
+	 * @param appid the app
+	 * @return the token
+	 */
+	public IssuedToken issue(String userId, String appid) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant expiresAt = now.plus(this.lifetime);
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
+			.subject(userId)
+			.audience(appid)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(expiresAt))
+			.jwtID(UUID.randomUUID().toString())
+			.build();
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.keys.signingKey().getKeyID())
+			.type(JOSEObjectType.JWT)
+			.build();
+		SignedJWT jwt = new SignedJWT(header, claims);
+		try {
+			jwt.sign(this.signer);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign an access token", ex);
+		}
+		return new IssuedToken(jwt.serialize(), this.lifetime.toSeconds(), expiresAt);
+	}
+
+}

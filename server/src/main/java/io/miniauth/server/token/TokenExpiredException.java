@@ -1,0 +1,17 @@
+package io.miniauth.server.token;
+
+/**
+ * A genuine access token whose time is up: 401 {@code TOKEN_EXPIRED}.
+ */
+public class TokenExpiredException extends AuthenticationException {
+
+	public TokenExpiredException() {
+		super("TOKEN_EXPIRED", "The access token expired: log in again");
+	}
+
+	@Override
+	protected String challenge() {
+		return invalidToken("The access token expired");
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.miniauth.server.token;
+
+/**
+ * An access token that is malformed, forged, or not issued by this service: 401
+ * {@code TOKEN_INVALID}.
+ */
+public class TokenInvalidException extends AuthenticationException {
+
+	public TokenInvalidException(String msg) {
+		super("TOKEN_INVALID", msg);
+	}
+
+	@Override
+	protected String challenge() {
+		return invalidToken("The access token is not valid");
+	}
+
+}

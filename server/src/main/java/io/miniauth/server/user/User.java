@@ -1,0 +1,20 @@
+package io.miniauth.server.user;
+
+import java.time.Instant;
+
+/**
+ * A person using one mini program: unique by (appid, openid).
+ *
+ * @param id the public, non-sequential id
+ * @param appid the app
+ * @param openid the person's id within the app
+ * @param unionid the person's id across the open-platform account, or {@code null}
+ * @param nickName the chosen nickname, or {@code null}
+ * @param avatarUrl the chosen avatar, or {@code null}
+ * @param signature the chosen signature line, or {@code null}
+ * @param createdAt first login
+ * @param lastLoginAt latest login
+ */
+public record User(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
+		String signature, Instant createdAt, Instant lastLoginAt) {
+}

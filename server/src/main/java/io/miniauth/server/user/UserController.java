@@ -1,0 +1,49 @@
+package io.miniauth.server.user;
+
+import java.time.Clock;
+
+import io.miniauth.server.auth.Caller;
+import io.miniauth.server.token.TokenInvalidException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's own profile: {@code GET} and {@code PATCH /user/me}.
+ */
+@RestController
+class UserController {
+
+	private final UserRepository users;
+
+	private final Clock clock;
+
+	UserController(UserRepository users, Clock clock) {
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@GetMapping("/user/me")
+	UserProfile showProfile(Caller caller) {
+		return UserProfile.of(currentUser(caller));
+	}
+
+	@PatchMapping(path = "/user/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	UserProfile updateProfile(Caller caller, @RequestBody JsonNode body) {
+		ProfilePatch patch = ProfilePatch.read(body);
+		User updated = patch.applyTo(currentUser(caller));
+		this.users.updateProfile(updated, this.clock.instant());
+		return UserProfile.of(updated);
+	}
+
+	private User currentUser(Caller caller) {
+		return this.users.findById(caller.userId())
+			.filter((user) -> user.appid().equals(caller.appid()))
+			.orElseThrow(() -> new TokenInvalidException("The access token's user no longer exists"));
+	}
+
+}

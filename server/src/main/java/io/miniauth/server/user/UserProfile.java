@@ -1,0 +1,26 @@
+package io.miniauth.server.user;
+
+import java.time.Instant;
+
+/**
+ * A user's profile as the API shows it. The session_key is not part of it, ever.
+ *
+ * @param id the public id
+ * @param appid the app
+ * @param openid the openid within the app
+ * @param unionid the unionid, {@code null} when WeChat sent none
+ * @param nickName the nickname
+ * @param avatarUrl the avatar URL
+ * @param signature the signature line
+ * @param createdAt first login
+ * @param lastLoginAt latest login
+ */
+public record UserProfile(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
+		String signature, Instant createdAt, Instant lastLoginAt) {
+
+	public static UserProfile of(User user) {
+		return new UserProfile(user.id(), user.appid(), user.openid(), user.unionid(), user.nickName(),
+				user.avatarUrl(), user.signature(), user.createdAt(), user.lastLoginAt());
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.miniauth.server.user;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.util.Assert;
+
+/**
+ * Users and their WeChat session keys, over {@link JdbcClient}. Times are stored as UTC.
+ */
+@Repository
+public class UserRepository {
+
+	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, created_at, last_login_at";
+
+	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = :id";
+
+	private static final String FIND_BY_OPENID = "SELECT " + COLUMNS
+			+ " FROM users WHERE appid = :appid AND openid = :openid";
+
+	private static final String INSERT = """
+			INSERT INTO users (id, appid, openid, unionid, session_key, created_at, updated_at, last_login_at)
+			VALUES (:id, :appid, :openid, :unionid, :sessionKey, :now, :now, :now)
+			""";
+
+	private static final String RECORD_LOGIN = """
+			UPDATE users SET session_key = :sessionKey, unionid = COALESCE(:unionid, unionid),
+			    last_login_at = :now, updated_at = :now
+			WHERE appid = :appid AND openid = :openid
+			""";
+
+	private static final String UPDATE_PROFILE = """
+			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
+			WHERE id = :id
+			""";
+
+	private static final RowMapper<User> USER_MAPPER = UserRepository::mapUser;
+
+	private final JdbcClient jdbc;
+
+	public UserRepository(JdbcClient jdbc) {
+		Assert.notNull(jdbc, "jdbc cannot be null");
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records a login: creates the user on their first login, otherwise updates their
+	 * session key, unionid and login time. Two concurrent first logins of one person
+	 * create one user: the database's unique key on (appid, openid) decides, and the
+	 * loser updates the winner's row.
+	 * @param login what WeChat said about the person
+	 * @param now the time of the login
+	 * @return the user, and whether this login created them
+	 */
+	public LoginRecord recordLogin(WeChatLogin login, Instant now) {
+		if (updateLogin(login, now) == 0) {
+			try {
+				this.jdbc.sql(INSERT)
+					.param("id", UUID.randomUUID().toString())
+					.param("appid", login.appid())
+					.param("openid", login.openid())
+					.param("unionid", login.unionid())
+					.param("sessionKey", login.sessionKey())
+					.param("now", utc(now))
+					.update();
+				return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), true);
+			}
+			catch (DuplicateKeyException ex) {
+				updateLogin(login, now);
+			}
+		}
+		return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), false);
+	}
+
+	public Optional<User> findById(String id) {
+		return this.jdbc.sql(FIND_BY_ID).param("id", id).query(USER_MAPPER).optional();
+	}
+
+	public Optional<User> findByOpenid(String appid, String openid) {
+		return this.jdbc.sql(FIND_BY_OPENID)
+			.param("appid", appid)
+			.param("openid", openid)
+			.query(USER_MAPPER)
+			.optional();
+	}
+
+	/**
+	 * Writes the profile fields of the given user.
+	 * @param user the user with the new profile
+	 * @param now the time of the change
+	 */
+	public void updateProfile(User user, Instant now) {
+		this.jdbc.sql(UPDATE_PROFILE)
+			.param("id", user.id())
+			.param("nickName", user.nickName())
+			.param("avatarUrl", user.avatarUrl())
+			.param("signature", user.signature())
+			.param("now", utc(now))
+			.update();
+	}
+
+	private int updateLogin(WeChatLogin login, Instant now) {
+		return this.jdbc.sql(RECORD_LOGIN)
+			.param("sessionKey", login.sessionKey())
+			.param("unionid", login.unionid())
+			.param("now", utc(now))
+			.param("appid", login.appid())
+			.param("openid", login.openid())
+			.update();
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	private static User mapUser(ResultSet rs, int rowNum) throws SQLException {
+		return new User(rs.getString("id"), rs.getString("appid"), rs.getString("openid"), rs.getString("unionid"),
+				rs.getString("nick_name"), rs.getString("avatar_url"), rs.getString("signature"),
+				instant(rs, "created_at"), instant(rs, "last_login_at"));
+	}
+
+	/**
+	 * A login as WeChat reported it.
+	 *
+	 * @param appid the app
+	 * @param openid the person's openid
+	 * @param unionid the person's unionid, or {@code null}
+	 * @param sessionKey the person's current session_key
+	 */
+	public record WeChatLogin(String appid, String openid, String unionid, String sessionKey) {
+
+		@Override
+		public String toString() {
+			return "WeChatLogin[appid=" + this.appid + ", openid=" + this.openid + ", sessionKey=******]";
+		}
+
+	}
+
+	/**
+	 * @param user the user after the login
+	 * @param created whether the login created the user
+	 */
+	public record LoginRecord(User user, boolean created) {
+	}
+
+}

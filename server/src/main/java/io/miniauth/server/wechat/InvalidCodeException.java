@@ -1,0 +1,15 @@
+package io.miniauth.server.wechat;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * WeChat 40029: the login code is unknown, expired or for another app.
+ */
+public class InvalidCodeException extends WeChatException {
+
+	public InvalidCodeException() {
+		super(HttpStatus.BAD_REQUEST, "INVALID_CODE",
+				"The login code is invalid or expired: call wx.login() again for a new one", 40029);
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.miniauth.server.wechat;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * WeChat 40226: WeChat blocked the login of a user it rates high-risk.
+ */
+public class LoginBlockedException extends WeChatException {
+
+	public LoginBlockedException() {
+		super(HttpStatus.FORBIDDEN, "LOGIN_BLOCKED", "WeChat blocked this login (high-risk user)", 40226);
+	}
+
+}

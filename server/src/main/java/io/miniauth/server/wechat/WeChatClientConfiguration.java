@@ -1,0 +1,48 @@
+package io.miniauth.server.wechat;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import io.miniauth.server.app.EmulatorMode;
+import io.miniauth.server.config.MiniAuthProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The WeChat client: explicit timeouts, and a base URL that points at the real WeChat, a
+ * configured host, or the embedded emulator.
+ */
+@Configuration(proxyBeanMethods = false)
+class WeChatClientConfiguration {
+
+	private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+
+	@Bean
+	WeChatBaseUrl weChatBaseUrl(MiniAuthProperties properties, Environment environment) {
+		if (properties.wechat().baseUrl() != null) {
+			return WeChatBaseUrl.fixed(properties.wechat().baseUrl());
+		}
+		if (EmulatorMode.isOn(properties)) {
+			return WeChatBaseUrl.embeddedEmulator(environment.getProperty("server.servlet.context-path", ""));
+		}
+		return WeChatBaseUrl.fixed(WeChatBaseUrl.WECHAT);
+	}
+
+	@Bean
+	WeChatClient weChatClient(MiniAuthProperties properties, WeChatBaseUrl baseUrl, JsonMapper jsonMapper) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(properties.wechat().connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(properties.wechat().readTimeout());
+		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
+		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE);
+	}
+
+}
