@@ -19,7 +19,11 @@ final class BearerToken {
 			return Optional.empty();
 		}
 		String value = authorization.strip();
-		if (value.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+		String lowercase = value.toLowerCase(Locale.ROOT);
+		if (lowercase.equals(BEARER.strip())) {
+			return Optional.empty();
+		}
+		if (lowercase.startsWith(BEARER)) {
 			value = value.substring(BEARER.length()).strip();
 		}
 		return value.isEmpty() ? Optional.empty() : Optional.of(value);

@@ -83,14 +83,15 @@ public final class RestWeChatClient implements WeChatClient {
 	}
 
 	private WeChatSession code2SessionOnce(MiniApp app, String code) {
+		// values go in as URI variables so that encode() escapes every reserved character
 		URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get())
 			.path("/sns/jscode2session")
-			.queryParam("appid", app.appid())
-			.queryParam("secret", app.secret())
-			.queryParam("js_code", code)
+			.queryParam("appid", "{appid}")
+			.queryParam("secret", "{secret}")
+			.queryParam("js_code", "{code}")
 			.queryParam("grant_type", "authorization_code")
 			.encode()
-			.build()
+			.buildAndExpand(app.appid(), app.secret(), code)
 			.toUri();
 		Code2SessionAnswer answer = read(get(uri), Code2SessionAnswer.class);
 		int errcode = (answer.errcode() != null) ? answer.errcode() : 0;

@@ -1,0 +1,244 @@
+package io.miniauth.server.login;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.miniauth.server.app.DemoApp;
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /user/login} through HTTP, with the embedded emulator as WeChat.
+ */
+@MiniAuthTest
+class LoginIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	@Test
+	void loginWhenFirstLoginThenCreatesUserAndAnswersToken() {
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", this.api.wxLogin("first-login"))));
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.header("Cache-Control")).contains("no-store");
+		JsonNode body = reply.json();
+		assertThat(body.get("msg").asString()).isNotBlank();
+		assertThat(body.get("token").asString()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+		assertThat(body.get("tokenType").asString()).isEqualTo("Bearer");
+		assertThat(body.get("expiresIn").asLong()).isEqualTo(7200);
+		assertThat(body.get("isNewUser").asBoolean()).isTrue();
+		JsonNode user = body.get("user");
+		assertThat(user.get("id").asString()).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(user.get("appid").asString()).isEqualTo(DemoApp.APP.appid());
+		assertThat(user.get("openid").asString()).startsWith("o").hasSize(28);
+		assertThat(user.get("unionid").asString()).startsWith("o").hasSize(28);
+		assertThat(user.has("nickName")).isTrue();
+		assertThat(user.get("createdAt").asString()).isNotBlank();
+		assertThat(user.get("lastLoginAt").asString()).isNotBlank();
+	}
+
+	@Test
+	void loginWhenSamePersonLogsInAgainThenSameUserIsNotNew() {
+		JsonNode first = this.api.login("returning").json();
+		this.clock.advance(Duration.ofMinutes(1));
+
+		JsonNode second = this.api.login("returning").json();
+
+		assertThat(second.get("isNewUser").asBoolean()).isFalse();
+		assertThat(second.at("/user/id").asString()).isEqualTo(first.at("/user/id").asString());
+		assertThat(second.at("/user/lastLoginAt").asString()).isNotEqualTo(first.at("/user/lastLoginAt").asString());
+		assertThat(second.at("/user/createdAt").asString()).isEqualTo(first.at("/user/createdAt").asString());
+	}
+
+	@Test
+	void loginWhenTwoPeopleThenTwoUsersWithDistinctNonSequentialIds() {
+		String a = this.api.login("person-a").json().at("/user/id").asString();
+		String b = this.api.login("person-b").json().at("/user/id").asString();
+
+		assertThat(a).isNotEqualTo(b);
+		assertThat(a).doesNotMatch("\\d+");
+	}
+
+	@Test
+	void loginWhenCodeUsedTwiceThen400CodeAlreadyUsed() {
+		String code = this.api.wxLogin("double-submit");
+		assertThat(this.api.post("/user/login", Api.json(Map.of("code", code))).status()).isEqualTo(200);
+
+		Reply second = this.api.post("/user/login", Api.json(Map.of("code", code)));
+
+		assertThat(second.status()).isEqualTo(400);
+		assertThat(second.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(second.code()).isEqualTo("CODE_ALREADY_USED");
+		assertThat(second.json().get("msg").asString()).isNotBlank();
+	}
+
+	@Test
+	void loginWhenCodeUnknownThen400InvalidCode() {
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", "0abcdefghijklmnopqrstuvwxyzABCDE")));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_CODE");
+	}
+
+	@Test
+	void loginWhenCodeOlderThanFiveMinutesThen400InvalidCode() {
+		String code = this.api.wxLogin("slow-phone");
+		this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", code)));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_CODE");
+	}
+
+	@Test
+	void loginWhenCodeMissingThen400InvalidRequest() {
+		Reply reply = this.api.post("/user/login", "{}");
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
+		assertThat(reply.json().get("msg").asString()).contains("code");
+	}
+
+	@Test
+	void loginWhenCodeBlankThen400InvalidRequest() {
+		Reply reply = this.api.post("/user/login", "{\"code\":\"   \"}");
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
+	}
+
+	@Test
+	void loginWhenCodeOversizedThen400InvalidRequest() {
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", "0".repeat(129))));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
+	}
+
+	@Test
+	void loginWhenCodeIsNotAStringThen400InvalidRequest() {
+		Reply reply = this.api.post("/user/login", "{\"code\":{\"nested\":true}}");
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
+	}
+
+	@Test
+	void loginWhenBodyIsMalformedJsonThen400WithoutStackTrace() {
+		Reply reply = this.api.post("/user/login", "{\"code\": ");
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
+		assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at io.").doesNotContain("tools.jackson");
+	}
+
+	@Test
+	void loginWhenContentTypeIsNotJsonThen415() {
+		Reply reply = this.api.send("POST", "/user/login", BodyPublishers.ofString("code=abc"), "Content-Type",
+				"application/x-www-form-urlencoded");
+
+		assertThat(reply.status()).isEqualTo(415);
+		assertThat(reply.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+	}
+
+	@Test
+	void loginWhenBodyDeclaredTooLargeThen413() {
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", "x".repeat(20_000))));
+
+		assertThat(reply.status()).isEqualTo(413);
+		assertThat(reply.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
+	void loginWhenChunkedBodyGrowsTooLargeThen413() {
+		byte[] body = Api.json(Map.of("code", "x".repeat(20_000))).getBytes();
+		Reply reply = this.api.send("POST", "/user/login",
+				BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), "Content-Type",
+				"application/json");
+
+		assertThat(reply.status()).isEqualTo(413);
+		assertThat(reply.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
+	void loginWhenAppidUnknownThen400UnknownApp() {
+		Reply reply = this.api.post("/user/login",
+				Api.json(Map.of("code", this.api.wxLogin("someone"), "appid", "wxnotconfigured")));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("UNKNOWN_APP");
+	}
+
+	@Test
+	void loginWhenAppidNamesTheConfiguredAppThenOk() {
+		Reply reply = this.api.post("/user/login",
+				Api.json(Map.of("code", this.api.wxLogin("explicit-app"), "appid", DemoApp.APP.appid())));
+
+		assertThat(reply.status()).isEqualTo(200);
+	}
+
+	@Test
+	void loginWhenSamePersonLogsInConcurrentlyForTheFirstTimeThenOneUser() throws Exception {
+		int logins = 8;
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < logins; i++) {
+			codes.add(this.api.wxLogin("concurrent-first"));
+		}
+		List<Callable<Reply>> calls = codes.stream()
+			.<Callable<Reply>>map((code) -> () -> this.api.post("/user/login", Api.json(Map.of("code", code))))
+			.toList();
+		List<JsonNode> bodies = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(logins);
+		try {
+			for (Future<Reply> reply : pool.invokeAll(calls)) {
+				assertThat(reply.get().status()).isEqualTo(200);
+				bodies.add(reply.get().json());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(bodies).extracting((body) -> body.at("/user/id").asString())
+			.containsOnly(bodies.get(0).at("/user/id").asString());
+		assertThat(bodies).filteredOn((body) -> body.get("isNewUser").asBoolean()).hasSize(1);
+		String openid = bodies.get(0).at("/user/openid").asString();
+		assertThat(
+				this.jdbc.sql("SELECT COUNT(*) FROM users WHERE openid = ?").param(openid).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+}

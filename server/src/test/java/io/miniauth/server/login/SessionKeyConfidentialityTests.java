@@ -1,0 +1,75 @@
+package io.miniauth.server.login;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WeChat session_key stays on the server: no answer and no log line carries it,
+ * through a whole flow of logins, profile reads, updates and failures, with this
+ * service's own logging at DEBUG.
+ */
+@MiniAuthTest
+@TestPropertySource(properties = "logging.level.io.miniauth=DEBUG")
+@ExtendWith(OutputCaptureExtension.class)
+class SessionKeyConfidentialityTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void sessionKeyWhenWholeFlowRunsThenNeverInAnyAnswerOrLog(CapturedOutput output) {
+		Api api = new Api(this.port);
+		List<Reply> replies = new ArrayList<>();
+		String code = api.wxLogin("secretive");
+		Reply login = api.post("/user/login", Api.json(Map.of("code", code)));
+		replies.add(login);
+		String firstKey = sessionKey(login.json().at("/user/openid").asString());
+		replies.add(api.post("/user/login", Api.json(Map.of("code", code))));
+		String token = login.json().get("token").asString();
+		replies.add(api.get("/user/me", "Authorization", "Bearer " + token));
+		replies.add(api.patch("/user/me", Api.json(Map.of("nickName", "S")), "Authorization", "Bearer " + token));
+		replies.add(api.patch("/user/me", Api.json(Map.of("bad", "S")), "Authorization", "Bearer " + token));
+		replies.add(api.login("secretive"));
+		String lastKey = sessionKey(login.json().at("/user/openid").asString());
+
+		assertThat(firstKey).hasSize(24).endsWith("==").isNotEqualTo(lastKey);
+		for (Reply reply : replies) {
+			assertThat(reply.body()).doesNotContain(firstKey)
+				.doesNotContain(lastKey)
+				.doesNotContainIgnoringCase("session_key")
+				.doesNotContainIgnoringCase("sessionKey");
+			assertThat(reply.headers().toString()).doesNotContain(firstKey).doesNotContain(lastKey);
+		}
+		assertThat(output.getAll()).doesNotContain(firstKey)
+			.doesNotContain(lastKey)
+			.doesNotContain(code)
+			.doesNotContain(token);
+	}
+
+	private String sessionKey(String openid) {
+		return this.jdbc.sql("SELECT session_key FROM users WHERE openid = ?")
+			.param(openid)
+			.query(String.class)
+			.single();
+	}
+
+}

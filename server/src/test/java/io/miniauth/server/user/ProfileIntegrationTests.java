@@ -1,0 +1,201 @@
+package io.miniauth.server.user;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET} and {@code PATCH /user/me} through HTTP.
+ */
+@MiniAuthTest
+class ProfileIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	@Test
+	void showProfileWhenBearerTokenThenProfileOfTheLoggedInUser() {
+		JsonNode login = this.api.login("profile-reader").json();
+
+		Reply me = this.api.get("/user/me", "Authorization", "Bearer " + login.get("token").asString());
+
+		assertThat(me.status()).isEqualTo(200);
+		JsonNode profile = me.json();
+		assertThat(profile.get("id").asString()).isEqualTo(login.at("/user/id").asString());
+		assertThat(profile.get("openid").asString()).isEqualTo(login.at("/user/openid").asString());
+		assertThat(profile.get("appid").asString()).isEqualTo(login.at("/user/appid").asString());
+		assertThat(profile.properties()).extracting(Map.Entry::getKey)
+			.containsExactlyInAnyOrder("id", "appid", "openid", "unionid", "nickName", "avatarUrl", "signature",
+					"createdAt", "lastLoginAt");
+	}
+
+	@Test
+	void showProfileWhenBareTokenWithoutBearerThenOk() {
+		String token = this.api.token("legacy-client");
+
+		Reply me = this.api.get("/user/me", "Authorization", token);
+
+		assertThat(me.status()).isEqualTo(200);
+	}
+
+	@Test
+	void updateProfileWhenAllFieldsValidThenStoredAndShown() {
+		String token = this.api.token("profile-writer");
+		Map<String, Object> change = Map.of("nickName", "小明😀🎉", "avatarUrl", "https://cdn.example.com/a/b.png",
+				"signature", "今天也要加油💪");
+
+		Reply patched = this.api.patch("/user/me", Api.json(change), "Authorization", "Bearer " + token);
+
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().get("nickName").asString()).isEqualTo("小明😀🎉");
+		JsonNode me = this.api.get("/user/me", "Authorization", "Bearer " + token).json();
+		assertThat(me.get("nickName").asString()).isEqualTo("小明😀🎉");
+		assertThat(me.get("avatarUrl").asString()).isEqualTo("https://cdn.example.com/a/b.png");
+		assertThat(me.get("signature").asString()).isEqualTo("今天也要加油💪");
+	}
+
+	@Test
+	void updateProfileWhenOneFieldThenOthersUnchanged() {
+		String token = this.api.token("partial-writer");
+		this.api.patch("/user/me", Api.json(Map.of("nickName", "Ann", "signature", "hi")), "Authorization",
+				"Bearer " + token);
+
+		Reply patched = this.api.patch("/user/me", Api.json(Map.of("signature", "bye")), "Authorization",
+				"Bearer " + token);
+
+		assertThat(patched.json().get("nickName").asString()).isEqualTo("Ann");
+		assertThat(patched.json().get("signature").asString()).isEqualTo("bye");
+	}
+
+	@Test
+	void updateProfileWhenNullThenFieldCleared() {
+		String token = this.api.token("clearer");
+		this.api.patch("/user/me", Api.json(Map.of("nickName", "Ann")), "Authorization", "Bearer " + token);
+		Map<String, Object> clear = new LinkedHashMap<>();
+		clear.put("nickName", null);
+
+		Reply patched = this.api.patch("/user/me", Api.json(clear), "Authorization", "Bearer " + token);
+
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().get("nickName").isNull()).isTrue();
+	}
+
+	@Test
+	void updateProfileWhenNickNameHasThirtyEmojiThenAccepted() {
+		String token = this.api.token("emoji-30");
+
+		Reply patched = this.api.patch("/user/me", Api.json(Map.of("nickName", "😀".repeat(30))), "Authorization",
+				"Bearer " + token);
+
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().get("nickName").asString()).isEqualTo("😀".repeat(30));
+	}
+
+	@Test
+	void updateProfileWhenNickNameLongerThanThirtyThen400AndNothingStored() {
+		String token = this.api.token("too-long");
+
+		Reply patched = this.api.patch("/user/me", Api.json(Map.of("nickName", "a".repeat(31), "signature", "ok")),
+				"Authorization", "Bearer " + token);
+
+		assertThat(patched.status()).isEqualTo(400);
+		assertThat(patched.code()).isEqualTo("INVALID_REQUEST");
+		assertThat(patched.json().get("msg").asString()).contains("nickName");
+		JsonNode me = this.api.get("/user/me", "Authorization", "Bearer " + token).json();
+		assertThat(me.get("nickName").isNull()).isTrue();
+		assertThat(me.get("signature").isNull()).isTrue();
+	}
+
+	@Test
+	void updateProfileWhenSignatureLongerThanThirtyThen400() {
+		Reply patched = patch("sig-long", Map.of("signature", "字".repeat(31)));
+
+		assertThat(patched.status()).isEqualTo(400);
+		assertThat(patched.json().get("msg").asString()).contains("signature");
+	}
+
+	@Test
+	void updateProfileWhenNickNameBlankThen400() {
+		assertThat(patch("blank-nick", Map.of("nickName", "  ")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void updateProfileWhenControlCharactersThen400() {
+		assertThat(patch("control-chars", Map.of("nickName", "a\u0000b")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void updateProfileWhenAvatarUrlIsNotHttpsThen400() {
+		Reply patched = patch("http-avatar", Map.of("avatarUrl", "http://example.com/a.png"));
+
+		assertThat(patched.status()).isEqualTo(400);
+		assertThat(patched.json().get("msg").asString()).contains("avatarUrl");
+	}
+
+	@Test
+	void updateProfileWhenAvatarUrlIsNotAUrlThen400() {
+		assertThat(patch("bad-avatar", Map.of("avatarUrl", "not a url")).status()).isEqualTo(400);
+		assertThat(patch("js-avatar", Map.of("avatarUrl", "javascript:alert(1)")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void updateProfileWhenAvatarUrlLongerThan512Then400() {
+		String url = "https://example.com/" + "a".repeat(500);
+
+		assertThat(patch("long-avatar", Map.of("avatarUrl", url)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void updateProfileWhenUnknownFieldThen400() {
+		Reply patched = patch("unknown-field", Map.of("nickname", "typo"));
+
+		assertThat(patched.status()).isEqualTo(400);
+		assertThat(patched.code()).isEqualTo("INVALID_REQUEST");
+		assertThat(patched.json().get("msg").asString()).contains("nickname");
+	}
+
+	@Test
+	void updateProfileWhenFieldIsNotAStringThen400() {
+		assertThat(patch("number-nick", Map.of("nickName", 42)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void updateProfileWhenBodyIsNotAnObjectThen400() {
+		String token = this.api.token("array-body");
+
+		Reply patched = this.api.patch("/user/me", "[1,2]", "Authorization", "Bearer " + token);
+
+		assertThat(patched.status()).isEqualTo(400);
+	}
+
+	@Test
+	void updateProfileWhenNoTokenThen401() {
+		Reply patched = this.api.patch("/user/me", Api.json(Map.of("nickName", "x")));
+
+		assertThat(patched.status()).isEqualTo(401);
+		assertThat(patched.code()).isEqualTo("UNAUTHORIZED");
+	}
+
+	private Reply patch(String user, Map<String, Object> change) {
+		String token = this.api.token(user);
+		return this.api.patch("/user/me", Api.json(change), "Authorization", "Bearer " + token);
+	}
+
+}
