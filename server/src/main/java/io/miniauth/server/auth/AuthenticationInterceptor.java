@@ -1,5 +1,6 @@
 package io.miniauth.server.auth;
 
+import io.miniauth.server.session.Sessions;
 import io.miniauth.server.token.AccessToken;
 import io.miniauth.server.token.AccessTokenVerifier;
 import io.miniauth.server.token.TokenMissingException;
@@ -10,7 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Lets a request through only with a valid access token, and records its {@link Caller}.
+ * Lets a request through only with a valid access token whose session has not ended, and
+ * records its {@link Caller}.
  */
 class AuthenticationInterceptor implements HandlerInterceptor {
 
@@ -18,8 +20,11 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 
 	private final AccessTokenVerifier verifier;
 
-	AuthenticationInterceptor(AccessTokenVerifier verifier) {
+	private final Sessions sessions;
+
+	AuthenticationInterceptor(AccessTokenVerifier verifier, Sessions sessions) {
 		this.verifier = verifier;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -27,7 +32,9 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 		String token = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
 			.orElseThrow(TokenMissingException::new);
 		AccessToken accessToken = this.verifier.verify(token);
-		request.setAttribute(CALLER_ATTRIBUTE, new Caller(accessToken.userId(), accessToken.appid()));
+		this.sessions.requireActive(accessToken.sessionId(), accessToken.userId());
+		request.setAttribute(CALLER_ATTRIBUTE,
+				new Caller(accessToken.userId(), accessToken.appid(), accessToken.sessionId()));
 		return true;
 	}
 

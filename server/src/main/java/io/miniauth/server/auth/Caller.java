@@ -5,6 +5,7 @@ package io.miniauth.server.auth;
  *
  * @param userId the user's public id
  * @param appid the app the token was issued for
+ * @param sessionId the session the token belongs to
  */
-public record Caller(String userId, String appid) {
+public record Caller(String userId, String appid, String sessionId) {
 }

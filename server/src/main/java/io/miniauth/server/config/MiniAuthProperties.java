@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,12 +26,16 @@ import org.springframework.validation.annotation.Validated;
  * @param token access token settings
  * @param emulator the built-in WeChat emulator
  * @param web HTTP limits
+ * @param session session limits
+ * @param login login behaviour
+ * @param security keys that protect secrets at rest
  */
 @Validated
 @ConfigurationProperties("miniauth")
 public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, @Valid List<App> apps,
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
-		@Valid @DefaultValue Web web) {
+		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
+		@DefaultValue Security security) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -66,9 +71,42 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	/**
 	 * @param issuer the {@code iss} claim of access tokens
 	 * @param lifetime how long an access token is valid
+	 * @param refreshLifetime how long a refresh token is valid (each refresh starts anew)
+	 * @param refreshReuseInterval how long a used refresh token still answers with its
+	 * successor instead of counting as a replay
+	 * @param keyRotationPeriod how often a new signing key is introduced
 	 */
 	public record Token(@NotBlank @DefaultValue("miniauth") String issuer,
-			@NotNull @DefaultValue("2h") Duration lifetime) {
+			@NotNull @DefaultValue("2h") Duration lifetime, @NotNull @DefaultValue("30d") Duration refreshLifetime,
+			@NotNull @DefaultValue("10s") Duration refreshReuseInterval,
+			@NotNull @DefaultValue("30d") Duration keyRotationPeriod) {
+	}
+
+	/**
+	 * @param maxPerUser the most active sessions a user may have; the oldest is ended
+	 * when a login would exceed it
+	 */
+	public record Session(@Min(1) @DefaultValue("10") int maxPerUser) {
+	}
+
+	/**
+	 * @param idempotencyWindow how long a repeat of a successfully exchanged code gets
+	 * the same user and session instead of an error
+	 */
+	public record Login(@NotNull @DefaultValue("30s") Duration idempotencyWindow) {
+	}
+
+	/**
+	 * @param keyEncryptionKey 32 bytes in Base64; seals private keys and session keys at
+	 * rest. Required when real apps are configured.
+	 */
+	public record Security(String keyEncryptionKey) {
+
+		@Override
+		public String toString() {
+			return "Security[keyEncryptionKey=******]";
+		}
+
 	}
 
 	/**

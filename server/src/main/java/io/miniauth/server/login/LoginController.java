@@ -1,5 +1,8 @@
 package io.miniauth.server.login;
 
+import io.miniauth.server.session.ClientInfo;
+import io.miniauth.server.session.TokenResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.CacheControl;
@@ -10,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /user/login}: a {@code wx.login()} code in, our access token out.
+ * {@code POST /user/login}: a {@code wx.login()} code in, our tokens out.
  */
 @RestController
 class LoginController {
@@ -22,9 +25,11 @@ class LoginController {
 	}
 
 	@PostMapping(path = "/user/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
+	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		// RFC 6749 §5.1: responses carrying tokens must not be cached
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.loginService.login(request));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(this.loginService.login(request, ClientInfo.of(http)));
 	}
 
 }

@@ -4,20 +4,26 @@ import java.time.Clock;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
-import io.miniauth.server.token.AccessTokenIssuer;
-import io.miniauth.server.token.IssuedToken;
-import io.miniauth.server.user.UserProfile;
+import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.session.ClientInfo;
+import io.miniauth.server.session.RefreshTokens;
+import io.miniauth.server.session.Session;
+import io.miniauth.server.session.Sessions;
+import io.miniauth.server.session.TokenResponse;
+import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
+import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The login: exchange the code with WeChat, create or update the user, issue our own
- * access token.
+ * The login: exchange the code with WeChat, create or update the user, start a session,
+ * and hand out our own tokens. A repeated code within the idempotency window gets the
+ * same user and session.
  */
 @Service
 class LoginService {
@@ -28,27 +34,47 @@ class LoginService {
 
 	private final UserRepository users;
 
-	private final AccessTokenIssuer tokens;
+	private final Sessions sessions;
+
+	private final RefreshTokens refreshTokens;
+
+	private final RepeatedCodes repeatedCodes;
 
 	private final Clock clock;
 
-	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, AccessTokenIssuer tokens, Clock clock) {
+	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
+			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, Clock clock) {
 		this.apps = apps;
 		this.weChat = weChat;
 		this.users = users;
-		this.tokens = tokens;
+		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
+		this.repeatedCodes = repeatedCodes;
 		this.clock = clock;
 	}
 
-	LoginResponse login(LoginRequest request) {
+	TokenResponse login(LoginRequest request, ClientInfo client) {
 		MiniApp app = this.apps.resolve(request.appid());
-		WeChatSession session = this.weChat.code2Session(app, request.code().strip());
-		LoginRecord login = this.users.recordLogin(
-				new WeChatLogin(app.appid(), session.openid(), session.unionid(), session.sessionKey()),
-				this.clock.instant());
-		IssuedToken token = this.tokens.issue(login.user().id(), app.appid());
-		return new LoginResponse("Logged in", token.value(), "Bearer", token.expiresIn(), login.created(),
-				UserProfile.of(login.user()));
+		String code = request.code().strip();
+		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
+		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
+				() -> exchange(app, code, client, refreshToken));
+		Session session = this.sessions.active(outcome.userId())
+			.stream()
+			.filter((active) -> active.id().equals(outcome.sessionId()))
+			.findFirst()
+			// the session this code started has ended since: the code is spent
+			.orElseThrow(CodeAlreadyUsedException::new);
+		User user = this.users.findById(outcome.userId()).orElseThrow(CodeAlreadyUsedException::new);
+		return this.sessions.tokens(session, user, refreshToken, session.expiresAt(), outcome.newUser());
+	}
+
+	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken) {
+		WeChatSession weChatSession = this.weChat.code2Session(app, code);
+		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
+				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
+		Session session = this.sessions.start(login.user(), client, refreshToken);
+		return new LoginOutcome(login.user().id(), session.id(), login.created());
 	}
 
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param userId the user it was issued to ({@code sub})
  * @param appid the app it was issued for ({@code aud})
+ * @param sessionId the session it belongs to ({@code sid})
  * @param expiresAt when it stops being valid ({@code exp})
  */
-public record AccessToken(String userId, String appid, Instant expiresAt) {
+public record AccessToken(String userId, String appid, String sessionId, Instant expiresAt) {
 }

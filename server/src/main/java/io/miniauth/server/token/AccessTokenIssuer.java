@@ -22,10 +22,14 @@ import org.springframework.util.Assert;
 /**
  * Issues access tokens: ES256-signed JWTs whose header names the signing key
  * ({@code kid}) and whose claims are {@code iss}, {@code sub} (the user's public id),
- * {@code aud} (the appid), {@code iat}, {@code exp} and a unique {@code jti}.
+ * {@code aud} (the appid), {@code iat}, {@code exp}, a unique {@code jti} and {@code sid}
+ * (the session).
  */
 @Component
 public class AccessTokenIssuer {
+
+	/** The claim that names the token's session. */
+	public static final String SESSION_ID_CLAIM = "sid";
 
 	private final SigningKeys keys;
 
@@ -57,9 +61,10 @@ public class AccessTokenIssuer {
 	 * Signs a token for a user of an app.
 	 * @param userId the user's public id
 	 * @param appid the app
+	 * @param sessionId the session the token belongs to
 	 * @return the token
 	 */
-	public IssuedToken issue(String userId, String appid) {
+	public IssuedToken issue(String userId, String appid, String sessionId) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(this.lifetime);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
@@ -68,6 +73,7 @@ public class AccessTokenIssuer {
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString())
+			.claim(SESSION_ID_CLAIM, sessionId)
 			.build();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.keys.signingKey().getKeyID())
 			.type(JOSEObjectType.JWT)

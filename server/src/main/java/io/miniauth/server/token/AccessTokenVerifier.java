@@ -65,14 +65,25 @@ public class AccessTokenVerifier {
 		}
 		Date expiration = claims.getExpirationTime();
 		List<String> audience = claims.getAudience();
-		if (expiration == null || !StringUtils.hasText(claims.getSubject()) || audience.size() != 1) {
+		String sessionId = sessionId(claims);
+		if (expiration == null || !StringUtils.hasText(claims.getSubject()) || audience.size() != 1
+				|| !StringUtils.hasText(sessionId)) {
 			throw new TokenInvalidException("The access token lacks required claims");
 		}
 		Instant expiresAt = expiration.toInstant();
 		if (!this.clock.instant().isBefore(expiresAt)) {
 			throw new TokenExpiredException();
 		}
-		return new AccessToken(claims.getSubject(), audience.get(0), expiresAt);
+		return new AccessToken(claims.getSubject(), audience.get(0), sessionId, expiresAt);
+	}
+
+	private static String sessionId(JWTClaimsSet claims) {
+		try {
+			return claims.getStringClaim(AccessTokenIssuer.SESSION_ID_CLAIM);
+		}
+		catch (ParseException ex) {
+			return null;
+		}
 	}
 
 	private static SignedJWT parse(String token) {

@@ -35,7 +35,7 @@ public abstract class AuthenticationException extends MiniAuthException {
 	 * @param description what is wrong with it
 	 * @return the header value
 	 */
-	static String invalidToken(String description) {
+	protected static String invalidToken(String description) {
 		return "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"" + description + "\"";
 	}
 

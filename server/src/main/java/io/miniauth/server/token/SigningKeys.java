@@ -2,20 +2,27 @@ package io.miniauth.server.token;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.crypto.SecretBox;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -24,39 +31,53 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The ES256 keys that sign access tokens. On the first start the service generates a key
- * pair and stores it, so tokens stay valid across restarts; the newest stored key signs,
- * and every stored key verifies.
+ * The ES256 keys that sign access tokens, kept in the database with the private part
+ * sealed by the key-encryption key, so that tokens survive restarts and every instance
+ * shares them.
+ * <p>
+ * The newest key signs. A new key is introduced every {@code key-rotation-period}; the
+ * key it replaces keeps verifying (and stays in the JWKS) until the last token it signed
+ * has expired, one token lifetime later, and is then dropped. A token naming a key this
+ * instance does not know makes it re-read the keys (at most every
+ * {@value #RELOAD_INTERVAL_SECONDS} s), so that a key introduced by another instance is
+ * picked up at once.
  */
 @Component
 public class SigningKeys {
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
 
-	private static final String FIND_ALL = "SELECT kid, jwk FROM signing_keys ORDER BY created_at DESC, kid";
+	private static final long RELOAD_INTERVAL_SECONDS = 10;
+
+	private static final String FIND_ALL = "SELECT kid, jwk, created_at FROM signing_keys ORDER BY created_at DESC, kid";
 
 	private static final String INSERT = "INSERT INTO signing_keys (kid, jwk, created_at) VALUES (:kid, :jwk, :createdAt)";
 
-	private final ECKey signingKey;
+	private final JdbcClient jdbc;
 
-	private final Map<String, ECDSAVerifier> verifiers;
+	private final SecretBox secretBox;
 
-	public SigningKeys(JdbcClient jdbc, Clock clock) {
+	private final Clock clock;
+
+	private final Duration tokenLifetime;
+
+	private final Duration rotationPeriod;
+
+	private volatile KeyRing ring;
+
+	private volatile Instant loadedAt = Instant.MIN;
+
+	public SigningKeys(JdbcClient jdbc, SecretBox secretBox, MiniAuthProperties properties, Clock clock) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
+		Assert.notNull(secretBox, "secretBox cannot be null");
+		Assert.notNull(properties, "properties cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
-		List<ECKey> keys = load(jdbc);
-		if (keys.isEmpty()) {
-			ECKey key = generate();
-			jdbc.sql(INSERT)
-				.param("kid", key.getKeyID())
-				.param("jwk", key.toJSONString())
-				.param("createdAt", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-				.update();
-			logger.info("Generated signing key " + key.getKeyID());
-			keys = load(jdbc);
-		}
-		this.signingKey = keys.get(0);
-		this.verifiers = keys.stream().collect(Collectors.toUnmodifiableMap(ECKey::getKeyID, SigningKeys::verifier));
+		this.jdbc = jdbc;
+		this.secretBox = secretBox;
+		this.clock = clock;
+		this.tokenLifetime = properties.token().lifetime();
+		this.rotationPeriod = properties.token().keyRotationPeriod();
+		rotateIfDue();
 	}
 
 	/**
@@ -64,29 +85,100 @@ public class SigningKeys {
 	 * @return the private key, with its {@code kid}
 	 */
 	public ECKey signingKey() {
-		return this.signingKey;
+		return this.ring.signingKey();
 	}
 
 	/**
 	 * The verifier for a key id.
 	 * @param kid the key id from a token's header
-	 * @return the verifier, or {@code null} when no such key is known
+	 * @return the verifier, or {@code null} when no such key may verify
 	 */
 	public ECDSAVerifier verifier(String kid) {
-		return (kid != null) ? this.verifiers.get(kid) : null;
+		if (kid == null) {
+			return null;
+		}
+		ECDSAVerifier verifier = this.ring.verifiers().get(kid);
+		if (verifier == null && this.clock.instant().isAfter(this.loadedAt.plusSeconds(RELOAD_INTERVAL_SECONDS))) {
+			reload();
+			verifier = this.ring.verifiers().get(kid);
+		}
+		return verifier;
 	}
 
-	private static List<ECKey> load(JdbcClient jdbc) {
-		return jdbc.sql(FIND_ALL).query((rs, rowNum) -> parse(rs.getString("jwk"))).list();
+	/**
+	 * The public keys that may still verify live tokens, for the JWKS endpoint.
+	 * @return the public JWK set (no private parts)
+	 */
+	public JWKSet publicKeys() {
+		return this.ring.publicKeys();
 	}
 
-	private static ECKey parse(String jwk) {
+	/**
+	 * Introduces a new signing key when none exists or the newest is older than the
+	 * rotation period, then re-reads the keys (dropping those whose tokens have all
+	 * expired).
+	 */
+	public synchronized void rotateIfDue() {
+		List<StoredKey> keys = load();
+		Instant now = this.clock.instant();
+		if (keys.isEmpty() || !now.isBefore(keys.get(0).createdAt().plus(this.rotationPeriod))) {
+			ECKey key = generate();
+			this.jdbc.sql(INSERT)
+				.param("kid", key.getKeyID())
+				.param("jwk", this.secretBox.seal(key.toJSONString(), context(key.getKeyID())))
+				.param("createdAt", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+				.update();
+			logger.info("Introduced signing key " + key.getKeyID());
+			keys = load();
+		}
+		this.ring = ring(keys, now);
+		this.loadedAt = now;
+	}
+
+	/**
+	 * Re-reads the keys from the database.
+	 */
+	public synchronized void reload() {
+		Instant now = this.clock.instant();
+		this.ring = ring(load(), now);
+		this.loadedAt = now;
+	}
+
+	private KeyRing ring(List<StoredKey> keys, Instant now) {
+		Map<String, ECDSAVerifier> verifiers = new LinkedHashMap<>();
+		List<JWK> publicKeys = new ArrayList<>();
+		Instant replacedAt = null;
+		for (StoredKey stored : keys) {
+			// a replaced key verifies until the last token it signed has expired
+			if (replacedAt == null || now.isBefore(replacedAt.plus(this.tokenLifetime))) {
+				ECKey key = open(stored);
+				verifiers.put(key.getKeyID(), verifier(key));
+				publicKeys.add(key.toPublicJWK());
+			}
+			replacedAt = stored.createdAt();
+		}
+		return new KeyRing(open(keys.get(0)), Map.copyOf(verifiers), new JWKSet(publicKeys));
+	}
+
+	private List<StoredKey> load() {
+		return this.jdbc.sql(FIND_ALL)
+			.query((rs, rowNum) -> new StoredKey(rs.getString("kid"), rs.getString("jwk"),
+					rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+			.list();
+	}
+
+	private ECKey open(StoredKey stored) {
 		try {
-			return ECKey.parse(jwk);
+			return ECKey.parse(this.secretBox.open(stored.sealedJwk(), context(stored.kid())));
 		}
-		catch (ParseException ex) {
-			throw new IllegalStateException("A stored signing key cannot be read", ex);
+		catch (ParseException | IllegalStateException ex) {
+			throw new IllegalStateException("Signing key " + stored.kid()
+					+ " cannot be read: is miniauth.security.key-encryption-key the one it was stored with?");
 		}
+	}
+
+	private static String context(String kid) {
+		return "signing-key:" + kid;
 	}
 
 	private static ECKey generate() {
@@ -108,6 +200,12 @@ public class SigningKeys {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot use signing key " + key.getKeyID(), ex);
 		}
+	}
+
+	private record StoredKey(String kid, String sealedJwk, Instant createdAt) {
+	}
+
+	private record KeyRing(ECKey signingKey, Map<String, ECDSAVerifier> verifiers, JWKSet publicKeys) {
 	}
 
 }

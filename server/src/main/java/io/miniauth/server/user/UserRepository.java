@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.miniauth.server.crypto.SecretBox;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.util.Assert;
 
 /**
- * Users and their WeChat session keys, over {@link JdbcClient}. Times are stored as UTC.
+ * Users and their WeChat session keys, over {@link JdbcClient}. Times are stored as UTC;
+ * session keys are sealed with the key-encryption key, bound to their user.
  */
 @Repository
 public class UserRepository {
@@ -38,6 +41,8 @@ public class UserRepository {
 			WHERE appid = :appid AND openid = :openid
 			""";
 
+	private static final String FIND_SESSION_KEY = "SELECT appid, openid, session_key FROM users WHERE id = :id";
+
 	private static final String UPDATE_PROFILE = """
 			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
 			WHERE id = :id
@@ -47,9 +52,13 @@ public class UserRepository {
 
 	private final JdbcClient jdbc;
 
-	public UserRepository(JdbcClient jdbc) {
+	private final SecretBox secretBox;
+
+	public UserRepository(JdbcClient jdbc, SecretBox secretBox) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
+		Assert.notNull(secretBox, "secretBox cannot be null");
 		this.jdbc = jdbc;
+		this.secretBox = secretBox;
 	}
 
 	/**
@@ -69,7 +78,7 @@ public class UserRepository {
 					.param("appid", login.appid())
 					.param("openid", login.openid())
 					.param("unionid", login.unionid())
-					.param("sessionKey", login.sessionKey())
+					.param("sessionKey", sealedSessionKey(login))
 					.param("now", utc(now))
 					.update();
 				return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), true);
@@ -79,6 +88,20 @@ public class UserRepository {
 			}
 		}
 		return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), false);
+	}
+
+	/**
+	 * The user's current WeChat session_key, decrypted.
+	 * @param userId the user
+	 * @return the key, empty when the user is unknown or has none
+	 */
+	public Optional<String> findSessionKey(String userId) {
+		return this.jdbc.sql(FIND_SESSION_KEY)
+			.param("id", userId)
+			.query((rs,
+					rowNum) -> (rs.getString("session_key") != null) ? this.secretBox.open(rs.getString("session_key"),
+							sessionKeyContext(rs.getString("appid"), rs.getString("openid"))) : null)
+			.optional();
 	}
 
 	public Optional<User> findById(String id) {
@@ -110,12 +133,20 @@ public class UserRepository {
 
 	private int updateLogin(WeChatLogin login, Instant now) {
 		return this.jdbc.sql(RECORD_LOGIN)
-			.param("sessionKey", login.sessionKey())
+			.param("sessionKey", sealedSessionKey(login))
 			.param("unionid", login.unionid())
 			.param("now", utc(now))
 			.param("appid", login.appid())
 			.param("openid", login.openid())
 			.update();
+	}
+
+	private String sealedSessionKey(WeChatLogin login) {
+		return this.secretBox.seal(login.sessionKey(), sessionKeyContext(login.appid(), login.openid()));
+	}
+
+	private static String sessionKeyContext(String appid, String openid) {
+		return "session-key:" + appid + ":" + openid;
 	}
 
 	private static LocalDateTime utc(Instant instant) {

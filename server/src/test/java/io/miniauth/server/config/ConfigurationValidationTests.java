@@ -3,6 +3,7 @@ package io.miniauth.server.config;
 import java.nio.file.Path;
 
 import io.miniauth.server.MiniAuthApplication;
+import io.miniauth.server.support.MiniAuthTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,20 +39,37 @@ class ConfigurationValidationTests {
 	void startWhenSameAppidTwiceThenRefuses() {
 		assertThatException()
 			.isThrownBy(() -> start("--miniauth.apps[0].appid=wxa", "--miniauth.apps[0].secret=a",
-					"--miniauth.apps[1].appid=wxa", "--miniauth.apps[1].secret=b"))
+					"--miniauth.apps[1].appid=wxa", "--miniauth.apps[1].secret=b",
+					"--miniauth.security.key-encryption-key=" + MiniAuthTest.KEY_ENCRYPTION_KEY))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("wxa is configured twice"));
 	}
 
 	@Test
 	void startWhenNoAppAndEmulatorOffThenRefuses() {
-		assertThatException().isThrownBy(() -> start("--miniauth.emulator.enabled=false"))
+		assertThatException()
+			.isThrownBy(() -> start("--miniauth.emulator.enabled=false",
+					"--miniauth.security.key-encryption-key=" + MiniAuthTest.KEY_ENCRYPTION_KEY))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("No app is configured"));
+	}
+
+	@Test
+	void startWhenRealAppWithoutKeyEncryptionKeyThenRefuses() {
+		assertThatException()
+			.isThrownBy(() -> start("--miniauth.apps[0].appid=wx1234567890abcdef", "--miniauth.apps[0].secret=real"))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("miniauth.security.key-encryption-key is required"));
+	}
+
+	@Test
+	void startWhenKeyEncryptionKeyIsNot32BytesThenRefuses() {
+		assertThatException().isThrownBy(() -> start("--miniauth.security.key-encryption-key=c2hvcnQ="))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("must be 32 bytes"));
 	}
 
 	@Test
 	void startWhenRealAppConfiguredThenEmulatorIsOff() {
 		try (ConfigurableApplicationContext context = start("--miniauth.apps[0].appid=wx1234567890abcdef",
-				"--miniauth.apps[0].secret=realsecret")) {
+				"--miniauth.apps[0].secret=realsecret",
+				"--miniauth.security.key-encryption-key=" + MiniAuthTest.KEY_ENCRYPTION_KEY)) {
 			assertThat(context.containsBean("emulatedApps")).isFalse();
 		}
 	}

@@ -92,9 +92,25 @@ class LoginIntegrationTests {
 	}
 
 	@Test
-	void loginWhenCodeUsedTwiceThen400CodeAlreadyUsed() {
+	void loginWhenCodeRepeatedWithinWindowThenSameUserSessionAndRefreshToken() throws Exception {
+		String code = this.api.wxLogin("double-tap");
+		JsonNode first = this.api.post("/user/login", Api.json(Map.of("code", code))).json();
+		this.clock.advance(Duration.ofSeconds(29));
+
+		Reply second = this.api.post("/user/login", Api.json(Map.of("code", code)));
+
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.json().at("/user/id").asString()).isEqualTo(first.at("/user/id").asString());
+		assertThat(second.json().get("refreshToken").asString()).isEqualTo(first.get("refreshToken").asString());
+		assertThat(sid(second.json())).isEqualTo(sid(first));
+		assertThat(second.json().get("isNewUser").asBoolean()).isTrue();
+	}
+
+	@Test
+	void loginWhenCodeRepeatedAfterWindowThen400CodeAlreadyUsed() {
 		String code = this.api.wxLogin("double-submit");
 		assertThat(this.api.post("/user/login", Api.json(Map.of("code", code))).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(31));
 
 		Reply second = this.api.post("/user/login", Api.json(Map.of("code", code)));
 
@@ -211,6 +227,18 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void loginWhenCodeRepeatedAfterLogoutThen400CodeAlreadyUsed() {
+		String code = this.api.wxLogin("logout-then-repeat");
+		String token = this.api.post("/user/login", Api.json(Map.of("code", code))).json().get("token").asString();
+		assertThat(this.api.post("/user/logout", "", "Authorization", "Bearer " + token).status()).isEqualTo(204);
+
+		Reply repeat = this.api.post("/user/login", Api.json(Map.of("code", code)));
+
+		assertThat(repeat.status()).isEqualTo(400);
+		assertThat(repeat.code()).isEqualTo("CODE_ALREADY_USED");
+	}
+
+	@Test
 	void loginWhenSamePersonLogsInConcurrentlyForTheFirstTimeThenOneUser() throws Exception {
 		int logins = 8;
 		List<String> codes = new ArrayList<>();
@@ -239,6 +267,10 @@ class LoginIntegrationTests {
 		assertThat(
 				this.jdbc.sql("SELECT COUNT(*) FROM users WHERE openid = ?").param(openid).query(Long.class).single())
 			.isEqualTo(1);
+	}
+
+	private static String sid(JsonNode login) throws java.text.ParseException {
+		return com.nimbusds.jwt.SignedJWT.parse(login.get("token").asString()).getJWTClaimsSet().getStringClaim("sid");
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.user.UserRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +35,9 @@ class SessionKeyConfidentialityTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	UserRepository users;
 
 	@Test
 	void sessionKeyWhenWholeFlowRunsThenNeverInAnyAnswerOrLog(CapturedOutput output) {
@@ -65,11 +69,25 @@ class SessionKeyConfidentialityTests {
 			.doesNotContain(token);
 	}
 
-	private String sessionKey(String openid) {
-		return this.jdbc.sql("SELECT session_key FROM users WHERE openid = ?")
+	@Test
+	void sessionKeyWhenStoredThenNotReadableInTheDatabase() {
+		Api api = new Api(this.port);
+		String openid = api.login("at-rest").json().at("/user/openid").asString();
+
+		String stored = this.jdbc.sql("SELECT session_key FROM users WHERE openid = ?")
 			.param(openid)
 			.query(String.class)
 			.single();
+
+		assertThat(stored).startsWith("v1.").doesNotContain(sessionKey(openid));
+	}
+
+	private String sessionKey(String openid) {
+		String userId = this.jdbc.sql("SELECT id FROM users WHERE openid = ?")
+			.param(openid)
+			.query(String.class)
+			.single();
+		return this.users.findSessionKey(userId).orElseThrow();
 	}
 
 }

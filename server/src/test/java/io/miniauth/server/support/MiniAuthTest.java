@@ -17,8 +17,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:miniauth-${random.uuid};DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:miniauth-${random.uuid};DB_CLOSE_DELAY=-1",
+				"miniauth.security.key-encryption-key=" + MiniAuthTest.KEY_ENCRYPTION_KEY })
 @Import(TestClockConfiguration.class)
 public @interface MiniAuthTest {
+
+	/** A fixed key-encryption key for tests (32 bytes, Base64). */
+	String KEY_ENCRYPTION_KEY = "dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
 
 }

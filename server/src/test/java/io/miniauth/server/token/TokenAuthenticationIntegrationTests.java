@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -169,10 +168,26 @@ class TokenAuthenticationIntegrationTests {
 	}
 
 	@Test
-	void requestWhenGenuineTokenOfUnknownUserThen401TokenInvalid() throws Exception {
+	void requestWhenGenuineTokenOfUnknownSessionThen401TokenRevoked() throws Exception {
 		ECKey ours = this.keys.signingKey();
+		String token = sign(new ECDSASigner(ours), JWSAlgorithm.ES256, ours.getKeyID(), claims("miniauth"));
 
-		assertInvalid(sign(new ECDSASigner(ours), JWSAlgorithm.ES256, ours.getKeyID(), claims("miniauth")));
+		Reply reply = this.api.get("/user/me", "Authorization", "Bearer " + token);
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.code()).isEqualTo("TOKEN_REVOKED");
+	}
+
+	@Test
+	void requestWhenGenuineTokenNamesAnotherUsersSessionThen401TokenInvalid() throws Exception {
+		String victimToken = this.api.token("session-owner");
+		String victimSid = SignedJWT.parse(victimToken).getJWTClaimsSet().getStringClaim("sid");
+		ECKey ours = this.keys.signingKey();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(claims("miniauth")).subject("someone-else")
+			.claim("sid", victimSid)
+			.build();
+
+		assertInvalid(sign(new ECDSASigner(ours), JWSAlgorithm.ES256, ours.getKeyID(), claims));
 	}
 
 	private void assertInvalid(String token) {
@@ -189,7 +204,7 @@ class TokenAuthenticationIntegrationTests {
 			.audience("wxminiauthdemo0001")
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-			.claim("extra", Map.of())
+			.claim("sid", "no-such-session")
 			.build();
 	}
 

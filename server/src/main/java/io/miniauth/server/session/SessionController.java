@@ -1,0 +1,92 @@
+package io.miniauth.server.session;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.miniauth.server.auth.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Refresh, logout, and the caller's sessions.
+ */
+@RestController
+class SessionController {
+
+	private final Sessions sessions;
+
+	private final TokenRefresher refresher;
+
+	SessionController(Sessions sessions, TokenRefresher refresher) {
+		this.sessions = sessions;
+		this.refresher = refresher;
+	}
+
+	@PostMapping(path = "/user/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
+		// RFC 6749 §5.1: responses carrying tokens must not be cached
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(this.refresher.refresh(request.refreshToken()));
+	}
+
+	@PostMapping("/user/logout")
+	ResponseEntity<Void> logout(Caller caller) {
+		this.sessions.end(caller.sessionId(), SessionEndReason.LOGOUT);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/user/sessions")
+	SessionList listSessions(Caller caller) {
+		return new SessionList(this.sessions.active(caller.userId())
+			.stream()
+			.map((session) -> SessionView.of(session, caller.sessionId()))
+			.toList());
+	}
+
+	@DeleteMapping("/user/sessions/{id}")
+	ResponseEntity<Void> endSession(Caller caller, @PathVariable String id) {
+		this.sessions.endOwn(caller.userId(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/user/sessions")
+	ResponseEntity<Void> endOtherSessions(Caller caller) {
+		this.sessions.endOthers(caller.userId(), caller.sessionId());
+		return ResponseEntity.noContent().build();
+	}
+
+	record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {
+
+		@Override
+		public String toString() {
+			return "RefreshRequest[refreshToken=******]";
+		}
+
+	}
+
+	record SessionList(List<SessionView> sessions) {
+	}
+
+	record SessionView(String id, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String ip, String userAgent,
+			boolean current) {
+
+		static SessionView of(Session session, String currentSessionId) {
+			return new SessionView(session.id(), session.createdAt(), session.lastUsedAt(), session.expiresAt(),
+					session.clientIp(), session.userAgent(), session.id().equals(currentSessionId));
+		}
+
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.miniauth.server.session;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Sessions over {@link JdbcClient}. Times are stored as UTC.
+ */
+@Repository
+class SessionRepository {
+
+	private static final String COLUMNS = "id, user_id, appid, created_at, last_used_at, expires_at, revoked_at, client_ip, user_agent";
+
+	private static final String INSERT = """
+			INSERT INTO sessions (id, user_id, appid, created_at, last_used_at, expires_at, client_ip, user_agent)
+			VALUES (:id, :userId, :appid, :now, :now, :expiresAt, :clientIp, :userAgent)
+			""";
+
+	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM sessions WHERE id = :id";
+
+	private static final String FIND_ACTIVE_BY_USER = "SELECT " + COLUMNS
+			+ " FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
+			+ " ORDER BY created_at, id";
+
+	private static final String REVOKE = """
+			UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
+			WHERE id = :id AND revoked_at IS NULL
+			""";
+
+	private static final String TOUCH = "UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now";
+
+	private static final String EXTEND = "UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id";
+
+	private static final RowMapper<Session> SESSION_MAPPER = SessionRepository::mapSession;
+
+	private final JdbcClient jdbc;
+
+	SessionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Session session) {
+		this.jdbc.sql(INSERT)
+			.param("id", session.id())
+			.param("userId", session.userId())
+			.param("appid", session.appid())
+			.param("now", utc(session.createdAt()))
+			.param("expiresAt", utc(session.expiresAt()))
+			.param("clientIp", session.clientIp())
+			.param("userAgent", session.userAgent())
+			.update();
+	}
+
+	Optional<Session> findById(String id) {
+		return this.jdbc.sql(FIND_BY_ID).param("id", id).query(SESSION_MAPPER).optional();
+	}
+
+	List<Session> findActiveByUser(String userId, Instant now) {
+		return this.jdbc.sql(FIND_ACTIVE_BY_USER)
+			.param("userId", userId)
+			.param("now", utc(now))
+			.query(SESSION_MAPPER)
+			.list();
+	}
+
+	/**
+	 * Ends a session.
+	 * @return whether this call ended it (false when it had already ended)
+	 */
+	boolean revoke(String id, SessionEndReason reason, Instant now) {
+		return this.jdbc.sql(REVOKE)
+			.param("id", id)
+			.param("reason", reason.name())
+			.param("now", utc(now))
+			.update() == 1;
+	}
+
+	void touch(String id, Instant now) {
+		this.jdbc.sql(TOUCH).param("id", id).param("now", utc(now)).update();
+	}
+
+	void extend(String id, Instant now, Instant expiresAt) {
+		this.jdbc.sql(EXTEND).param("id", id).param("now", utc(now)).param("expiresAt", utc(expiresAt)).update();
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	private static Session mapSession(ResultSet rs, int rowNum) throws SQLException {
+		return new Session(rs.getString("id"), rs.getString("user_id"), rs.getString("appid"),
+				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "expires_at"),
+				instant(rs, "revoked_at"), rs.getString("client_ip"), rs.getString("user_agent"));
+	}
+
+}

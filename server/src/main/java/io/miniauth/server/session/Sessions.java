@@ -1,0 +1,162 @@
+package io.miniauth.server.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.token.AccessTokenIssuer;
+import io.miniauth.server.token.IssuedToken;
+import io.miniauth.server.token.TokenInvalidException;
+import io.miniauth.server.token.TokenRevokedException;
+import io.miniauth.server.user.User;
+import io.miniauth.server.user.UserProfile;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * Sessions: started by a login, kept alive by refreshes, ended by logout, by the user
+ * from another device, by the per-user cap, or by a refresh replay. An ended session's
+ * access and refresh tokens are refused at once.
+ */
+@Service
+public class Sessions {
+
+	/** How stale {@code last_used_at} may get before a request updates it. */
+	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+	private final SessionRepository sessions;
+
+	private final RefreshTokenRepository refreshTokens;
+
+	private final AccessTokenIssuer accessTokens;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final Duration refreshLifetime;
+
+	private final int maxPerUser;
+
+	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
+			PlatformTransactionManager transactionManager, MiniAuthProperties properties, Clock clock) {
+		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
+		this.accessTokens = accessTokens;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.refreshLifetime = properties.token().refreshLifetime();
+		this.maxPerUser = properties.session().maxPerUser();
+	}
+
+	/**
+	 * Starts a session with its first refresh token, and ends the user's oldest sessions
+	 * beyond the cap.
+	 * @param user the user who logged in
+	 * @param client where the login came from
+	 * @param refreshToken the session's first refresh token
+	 * @return the session
+	 */
+	public Session start(User user, ClientInfo client, String refreshToken) {
+		Assert.notNull(user, "user cannot be null");
+		Assert.hasText(refreshToken, "refreshToken cannot be empty");
+		Instant now = this.clock.instant();
+		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
+				now.plus(this.refreshLifetime), null, client.ip(), client.userAgent());
+		this.transaction.executeWithoutResult((status) -> {
+			this.sessions.insert(session);
+			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
+			List<Session> active = this.sessions.findActiveByUser(user.id(), now);
+			for (Session oldest : active.subList(0, Math.max(0, active.size() - this.maxPerUser))) {
+				this.sessions.revoke(oldest.id(), SessionEndReason.SESSION_LIMIT, now);
+			}
+		});
+		return session;
+	}
+
+	/**
+	 * The answer that hands a client its tokens for a session.
+	 * @param session the session
+	 * @param user the session's user
+	 * @param refreshToken the refresh token to hand out
+	 * @param refreshExpiresAt when that refresh token expires
+	 * @param isNewUser for a login, whether it created the user; {@code null} otherwise
+	 * @return the answer
+	 */
+	public TokenResponse tokens(Session session, User user, String refreshToken, Instant refreshExpiresAt,
+			Boolean isNewUser) {
+		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id());
+		long refreshExpiresIn = Math.max(0, Duration.between(this.clock.instant(), refreshExpiresAt).toSeconds());
+		String msg = (isNewUser != null) ? "Logged in" : "Refreshed";
+		return new TokenResponse(msg, accessToken.value(), "Bearer", accessToken.expiresIn(), refreshToken,
+				refreshExpiresIn, isNewUser, UserProfile.of(user));
+	}
+
+	/**
+	 * The session an access token names, which must be the token user's and must not have
+	 * ended.
+	 * @param sessionId the {@code sid} claim
+	 * @param userId the {@code sub} claim
+	 * @return the session
+	 * @throws TokenRevokedException when it has ended
+	 * @throws TokenInvalidException when it is another user's
+	 */
+	public Session requireActive(String sessionId, String userId) {
+		Instant now = this.clock.instant();
+		Session session = this.sessions.findById(sessionId)
+			.filter((found) -> found.revokedAt() == null)
+			.orElseThrow(TokenRevokedException::new);
+		if (!session.userId().equals(userId)) {
+			throw new TokenInvalidException("The access token's session belongs to someone else");
+		}
+		if (session.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+			this.sessions.touch(sessionId, now);
+		}
+		return session;
+	}
+
+	public boolean isActive(String sessionId) {
+		return this.sessions.findById(sessionId).map((session) -> session.isActive(this.clock.instant())).orElse(false);
+	}
+
+	public List<Session> active(String userId) {
+		return this.sessions.findActiveByUser(userId, this.clock.instant());
+	}
+
+	public void end(String sessionId, SessionEndReason reason) {
+		this.sessions.revoke(sessionId, reason, this.clock.instant());
+	}
+
+	/**
+	 * Ends one of the user's active sessions.
+	 * @throws SessionNotFoundException when the user has no active session with that id
+	 */
+	public void endOwn(String userId, String sessionId) {
+		Session session = this.sessions.findById(sessionId)
+			.filter((found) -> found.userId().equals(userId) && found.isActive(this.clock.instant()))
+			.orElseThrow(SessionNotFoundException::new);
+		end(session.id(), SessionEndReason.ENDED_BY_USER);
+	}
+
+	/**
+	 * Ends all of the user's sessions but one ("log out other devices").
+	 * @return how many were ended
+	 */
+	public int endOthers(String userId, String keepSessionId) {
+		int ended = 0;
+		for (Session session : active(userId)) {
+			if (!session.id().equals(keepSessionId)
+					&& this.sessions.revoke(session.id(), SessionEndReason.ENDED_BY_USER, this.clock.instant())) {
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+}

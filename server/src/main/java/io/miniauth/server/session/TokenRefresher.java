@@ -1,0 +1,107 @@
+package io.miniauth.server.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.session.RefreshTokenRepository.StoredRefreshToken;
+import io.miniauth.server.token.TokenRevokedException;
+import io.miniauth.server.user.User;
+import io.miniauth.server.user.UserRepository;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Exchanges a refresh token for a new access token and a new refresh token (rotation).
+ * Each refresh token works once. Presenting a used one again within the reuse interval
+ * (two requests racing, or an answer lost on a bad network) answers with the same
+ * successor; later, it is taken as a stolen copy being replayed and the whole session is
+ * ended (RFC 9700 §4.14.2).
+ */
+@Service
+class TokenRefresher {
+
+	private static final int MAX_TOKEN_LENGTH = 256;
+
+	private final RefreshTokenRepository refreshTokens;
+
+	private final SessionRepository sessionRepository;
+
+	private final RefreshTokens tokens;
+
+	private final Sessions sessions;
+
+	private final UserRepository users;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final Duration refreshLifetime;
+
+	private final Duration reuseInterval;
+
+	TokenRefresher(RefreshTokenRepository refreshTokens, SessionRepository sessionRepository, RefreshTokens tokens,
+			Sessions sessions, UserRepository users, PlatformTransactionManager transactionManager,
+			MiniAuthProperties properties, Clock clock) {
+		this.refreshTokens = refreshTokens;
+		this.sessionRepository = sessionRepository;
+		this.tokens = tokens;
+		this.sessions = sessions;
+		this.users = users;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.refreshLifetime = properties.token().refreshLifetime();
+		this.reuseInterval = properties.token().refreshReuseInterval();
+	}
+
+	TokenResponse refresh(String refreshToken) {
+		if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN_LENGTH) {
+			throw new RefreshTokenInvalidException();
+		}
+		Rotation rotation = this.transaction.execute((status) -> rotate(refreshToken.strip(), this.clock.instant()));
+		if (rotation.replayed()) {
+			throw new RefreshTokenReusedException();
+		}
+		User user = this.users.findById(rotation.session().userId()).orElseThrow(RefreshTokenInvalidException::new);
+		return this.sessions.tokens(rotation.session(), user, rotation.successor(), rotation.expiresAt(), null);
+	}
+
+	private Rotation rotate(String token, Instant now) {
+		String hash = RefreshTokens.hash(token);
+		// RFC 6749 §6: the token must be one we issued ...
+		StoredRefreshToken stored = this.refreshTokens.find(hash).orElseThrow(RefreshTokenInvalidException::new);
+		// ... for a session that has not ended ...
+		Session session = this.sessionRepository.findById(stored.sessionId())
+			.filter((found) -> found.revokedAt() == null)
+			.orElseThrow(TokenRevokedException::new);
+		// ... and that has not expired
+		if (!now.isBefore(stored.expiresAt())) {
+			throw new RefreshTokenInvalidException();
+		}
+		String successor = this.tokens.successorOf(token);
+		String successorHash = RefreshTokens.hash(successor);
+		if (this.refreshTokens.markUsed(hash, now)) {
+			// RFC 9700 §4.14.2: rotate, so that a stolen copy is detected when reused
+			Instant expiresAt = now.plus(this.refreshLifetime);
+			this.refreshTokens.insert(successorHash, session.id(), now, expiresAt);
+			this.sessionRepository.extend(session.id(), now, expiresAt);
+			return new Rotation(session, successor, expiresAt, false);
+		}
+		StoredRefreshToken used = this.refreshTokens.find(hash).orElseThrow(RefreshTokenInvalidException::new);
+		StoredRefreshToken next = this.refreshTokens.find(successorHash).orElse(null);
+		if (next != null && !now.isAfter(used.usedAt().plus(this.reuseInterval))) {
+			return new Rotation(session, successor, next.expiresAt(), false);
+		}
+		// a replay: end the session, and say so only after this is committed
+		this.sessionRepository.revoke(session.id(), SessionEndReason.REFRESH_REPLAY, now);
+		return new Rotation(session, null, null, true);
+	}
+
+	private record Rotation(Session session, String successor, Instant expiresAt, boolean replayed) {
+	}
+
+}
