@@ -11,7 +11,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.config.MiniAuthProperties;
@@ -33,8 +32,6 @@ public class AccessTokenIssuer {
 
 	private final SigningKeys keys;
 
-	private final ECDSASigner signer;
-
 	private final String issuer;
 
 	private final Duration lifetime;
@@ -49,12 +46,6 @@ public class AccessTokenIssuer {
 		this.issuer = properties.token().issuer();
 		this.lifetime = properties.token().lifetime();
 		this.clock = clock;
-		try {
-			this.signer = new ECDSASigner(keys.signingKey());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot sign with key " + keys.signingKey().getKeyID(), ex);
-		}
 	}
 
 	/**
@@ -75,12 +66,11 @@ public class AccessTokenIssuer {
 			.jwtID(UUID.randomUUID().toString())
 			.claim(SESSION_ID_CLAIM, sessionId)
 			.build();
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.keys.signingKey().getKeyID())
-			.type(JOSEObjectType.JWT)
-			.build();
+		SigningKeys.ActiveKey key = this.keys.activeKey();
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(JOSEObjectType.JWT).build();
 		SignedJWT jwt = new SignedJWT(header, claims);
 		try {
-			jwt.sign(this.signer);
+			jwt.sign(key.signer());
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign an access token", ex);

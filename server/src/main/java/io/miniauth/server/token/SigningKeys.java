@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -89,6 +90,16 @@ public class SigningKeys {
 	}
 
 	/**
+	 * The current signing key's id and signer, read together so that a rotation cannot
+	 * come between them.
+	 * @return the active key
+	 */
+	public ActiveKey activeKey() {
+		KeyRing ring = this.ring;
+		return new ActiveKey(ring.signingKey().getKeyID(), ring.signer());
+	}
+
+	/**
 	 * The verifier for a key id.
 	 * @param kid the key id from a token's header
 	 * @return the verifier, or {@code null} when no such key may verify
@@ -157,7 +168,8 @@ public class SigningKeys {
 			}
 			replacedAt = stored.createdAt();
 		}
-		return new KeyRing(open(keys.get(0)), Map.copyOf(verifiers), new JWKSet(publicKeys));
+		ECKey signingKey = open(keys.get(0));
+		return new KeyRing(signingKey, signer(signingKey), Map.copyOf(verifiers), new JWKSet(publicKeys));
 	}
 
 	private List<StoredKey> load() {
@@ -193,6 +205,15 @@ public class SigningKeys {
 		}
 	}
 
+	private static ECDSASigner signer(ECKey key) {
+		try {
+			return new ECDSASigner(key);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign with key " + key.getKeyID(), ex);
+		}
+	}
+
 	private static ECDSAVerifier verifier(ECKey key) {
 		try {
 			return new ECDSAVerifier(key.toPublicJWK());
@@ -202,10 +223,20 @@ public class SigningKeys {
 		}
 	}
 
+	/**
+	 * The key that signs new tokens.
+	 *
+	 * @param kid its key id
+	 * @param signer its signer
+	 */
+	public record ActiveKey(String kid, ECDSASigner signer) {
+	}
+
 	private record StoredKey(String kid, String sealedJwk, Instant createdAt) {
 	}
 
-	private record KeyRing(ECKey signingKey, Map<String, ECDSAVerifier> verifiers, JWKSet publicKeys) {
+	private record KeyRing(ECKey signingKey, ECDSASigner signer, Map<String, ECDSAVerifier> verifiers,
+			JWKSet publicKeys) {
 	}
 
 }

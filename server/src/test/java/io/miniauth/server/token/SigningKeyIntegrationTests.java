@@ -1,0 +1,130 @@
+package io.miniauth.server.token;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The signing keys: the JWKS other backends verify with, key rotation with the old key
+ * kept until its tokens have expired, and private keys sealed at rest.
+ */
+@MiniAuthTest
+@TestPropertySource(properties = "miniauth.token.key-rotation-period=1d")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class SigningKeyIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	SigningKeys keys;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	@Test
+	void jwksWhenFetchedThenPublicEs256KeyThatVerifiesIssuedTokens() throws Exception {
+		Reply reply = this.api.get("/.well-known/jwks.json");
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.header("Content-Type")).startsWith("application/jwk-set+json");
+		assertThat(reply.body()).doesNotContain("\"d\"");
+		JWKSet set = JWKSet.parse(reply.body());
+		assertThat(set.getKeys()).hasSize(1);
+		ECKey key = set.getKeys().get(0).toECKey();
+		assertThat(key.isPrivate()).isFalse();
+		assertThat(key.getAlgorithm().getName()).isEqualTo("ES256");
+		assertThat(key.getKeyUse().identifier()).isEqualTo("sig");
+		SignedJWT token = SignedJWT.parse(this.api.token("jwks-user"));
+		assertThat(token.getHeader().getKeyID()).isEqualTo(key.getKeyID());
+		assertThat(token.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key))).isTrue();
+	}
+
+	@Test
+	void privateKeyWhenStoredThenSealedNotPlainJwk() {
+		List<String> stored = this.jdbc.sql("SELECT jwk FROM signing_keys").query(String.class).list();
+
+		assertThat(stored).isNotEmpty().allSatisfy((jwk) -> assertThat(jwk).startsWith("v1.").doesNotContain("\"d\""));
+	}
+
+	@Test
+	void rotationWhenDueThenNewKeySignsAndOldTokensStayValidUntilTheyExpire() throws Exception {
+		this.clock.advance(Duration.ofDays(1).minusMinutes(1));
+		String oldToken = this.api.token("across-rotation");
+		String oldKid = SignedJWT.parse(oldToken).getHeader().getKeyID();
+		this.clock.advance(Duration.ofMinutes(1));
+
+		this.keys.rotateIfDue();
+
+		String newToken = this.api.token("across-rotation");
+		String newKid = SignedJWT.parse(newToken).getHeader().getKeyID();
+		assertThat(newKid).isNotEqualTo(oldKid);
+		assertThat(kids()).containsExactlyInAnyOrder(oldKid, newKid);
+		assertThat(me(oldToken).status()).isEqualTo(200);
+		assertThat(me(newToken).status()).isEqualTo(200);
+
+		this.clock.advance(Duration.ofHours(2));
+		this.keys.rotateIfDue();
+
+		assertThat(kids()).containsExactly(newKid);
+		assertThat(me(oldToken).status()).isEqualTo(401);
+	}
+
+	@Test
+	void rotationWhenNotDueThenSameKey() {
+		String kid = this.keys.signingKey().getKeyID();
+		this.clock.advance(Duration.ofHours(23));
+
+		this.keys.rotateIfDue();
+
+		assertThat(this.keys.signingKey().getKeyID()).isEqualTo(kid);
+		assertThat(kids()).containsExactly(kid);
+	}
+
+	private Reply me(String token) {
+		return this.api.get("/user/me", "Authorization", "Bearer " + token);
+	}
+
+	private List<String> kids() {
+		try {
+			List<String> kids = new ArrayList<>();
+			for (JWK key : JWKSet.parse(this.api.get("/.well-known/jwks.json").body()).getKeys()) {
+				kids.add(key.getKeyID());
+			}
+			return kids;
+		}
+		catch (java.text.ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
