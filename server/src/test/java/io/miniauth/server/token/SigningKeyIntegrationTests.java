@@ -4,7 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.net.URI;
+
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -67,6 +76,21 @@ class SigningKeyIntegrationTests {
 		SignedJWT token = SignedJWT.parse(this.api.token("jwks-user"));
 		assertThat(token.getHeader().getKeyID()).isEqualTo(key.getKeyID());
 		assertThat(token.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key))).isTrue();
+	}
+
+	@Test
+	void jwksWhenUsedByAnotherBackendThenItVerifiesOurTokens() throws Exception {
+		String token = this.api.token("other-backend");
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		JWKSource<SecurityContext> jwks = JWKSourceBuilder
+			.create(URI.create("http://127.0.0.1:" + this.port + "/.well-known/jwks.json").toURL())
+			.build();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, jwks));
+
+		JWTClaimsSet claims = processor.process(token, null);
+
+		assertThat(claims.getIssuer()).isEqualTo("miniauth");
+		assertThat(claims.getStringClaim("sid")).isNotBlank();
 	}
 
 	@Test
