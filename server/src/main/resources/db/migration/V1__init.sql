@@ -7,6 +7,9 @@ CREATE TABLE users (
     nick_name     VARCHAR(64),
     avatar_url    VARCHAR(512),
     signature     VARCHAR(64),
+    phone_number      VARCHAR(32),
+    pure_phone_number VARCHAR(32),
+    country_code      VARCHAR(8),
     -- the WeChat session_key, encrypted with the key-encryption key (AES-GCM)
     session_key   VARCHAR(255),
     created_at    TIMESTAMP    NOT NULL,

@@ -3,6 +3,7 @@ package io.miniauth.server.auth;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.token.AccessToken;
 import io.miniauth.server.token.AccessTokenVerifier;
+import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenMissingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +12,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Lets a request through only with a valid access token whose session has not ended, and
- * records its {@link Caller}.
+ * Lets a request through only with a valid access token whose session has not ended and
+ * whose app is the one the request names (if it names one), and records its
+ * {@link Caller}.
  */
 class AuthenticationInterceptor implements HandlerInterceptor {
 
@@ -32,6 +34,10 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 		String token = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
 			.orElseThrow(TokenMissingException::new);
 		AccessToken accessToken = this.verifier.verify(token);
+		String requestedApp = RequestedApp.from(request);
+		if (requestedApp != null && !requestedApp.equals(accessToken.appid())) {
+			throw new TokenInvalidException("The access token was issued for another app");
+		}
 		this.sessions.requireActive(accessToken.sessionId(), accessToken.userId());
 		request.setAttribute(CALLER_ATTRIBUTE,
 				new Caller(accessToken.userId(), accessToken.appid(), accessToken.sessionId()));

@@ -12,7 +12,7 @@ import io.miniauth.server.token.IssuedToken;
 import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
-import io.miniauth.server.user.UserProfile;
+import io.miniauth.server.user.UserProfiles;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +36,8 @@ public class Sessions {
 
 	private final AccessTokenIssuer accessTokens;
 
+	private final UserProfiles profiles;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
@@ -45,7 +47,9 @@ public class Sessions {
 	private final int maxPerUser;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
-			PlatformTransactionManager transactionManager, MiniAuthProperties properties, Clock clock) {
+			UserProfiles profiles, PlatformTransactionManager transactionManager, MiniAuthProperties properties,
+			Clock clock) {
+		this.profiles = profiles;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -95,7 +99,7 @@ public class Sessions {
 		long refreshExpiresIn = Math.max(0, Duration.between(this.clock.instant(), refreshExpiresAt).toSeconds());
 		String msg = (isNewUser != null) ? "Logged in" : "Refreshed";
 		return new TokenResponse(msg, accessToken.value(), "Bearer", accessToken.expiresIn(), refreshToken,
-				refreshExpiresIn, isNewUser, UserProfile.of(user));
+				refreshExpiresIn, isNewUser, this.profiles.of(user));
 	}
 
 	/**

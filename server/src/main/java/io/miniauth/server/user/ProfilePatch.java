@@ -62,7 +62,7 @@ final class ProfilePatch {
 
 	User applyTo(User user) {
 		return new User(user.id(), user.appid(), user.openid(), user.unionid(), value("nickName", user.nickName()),
-				value("avatarUrl", user.avatarUrl()), emptyAsNull(value("signature", user.signature())),
+				value("avatarUrl", user.avatarUrl()), emptyAsNull(value("signature", user.signature())), user.phone(),
 				user.createdAt(), user.lastLoginAt());
 	}
 

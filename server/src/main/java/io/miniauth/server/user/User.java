@@ -12,9 +12,20 @@ import java.time.Instant;
  * @param nickName the chosen nickname, or {@code null}
  * @param avatarUrl the chosen avatar, or {@code null}
  * @param signature the chosen signature line, or {@code null}
+ * @param phone the bound phone number, or {@code null}
  * @param createdAt first login
  * @param lastLoginAt latest login
  */
 public record User(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
-		String signature, Instant createdAt, Instant lastLoginAt) {
+		String signature, Phone phone, Instant createdAt, Instant lastLoginAt) {
+
+	/**
+	 * A phone number bound through WeChat.
+	 *
+	 * @param phoneNumber with the country prefix for numbers outside mainland China
+	 * @param purePhoneNumber without the country prefix
+	 * @param countryCode the country calling code
+	 */
+	public record Phone(String phoneNumber, String purePhoneNumber, String countryCode) {
+	}
 }

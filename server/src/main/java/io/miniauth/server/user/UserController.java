@@ -20,16 +20,19 @@ class UserController {
 
 	private final UserRepository users;
 
+	private final UserProfiles profiles;
+
 	private final Clock clock;
 
-	UserController(UserRepository users, Clock clock) {
+	UserController(UserRepository users, UserProfiles profiles, Clock clock) {
 		this.users = users;
+		this.profiles = profiles;
 		this.clock = clock;
 	}
 
 	@GetMapping("/user/me")
 	UserProfile showProfile(Caller caller) {
-		return UserProfile.of(currentUser(caller));
+		return this.profiles.of(currentUser(caller));
 	}
 
 	@PatchMapping(path = "/user/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
@@ -37,7 +40,7 @@ class UserController {
 		ProfilePatch patch = ProfilePatch.read(body);
 		User updated = patch.applyTo(currentUser(caller));
 		this.users.updateProfile(updated, this.clock.instant());
-		return UserProfile.of(updated);
+		return this.profiles.of(updated);
 	}
 
 	private User currentUser(Caller caller) {

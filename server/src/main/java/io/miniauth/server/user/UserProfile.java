@@ -1,6 +1,7 @@
 package io.miniauth.server.user;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A user's profile as the API shows it. The session_key is not part of it, ever.
@@ -12,15 +13,18 @@ import java.time.Instant;
  * @param nickName the nickname
  * @param avatarUrl the avatar URL
  * @param signature the signature line
+ * @param phoneNumber the bound phone number, or {@code null}
+ * @param linkedApps the other apps in which the same person (same unionid) has a user
  * @param createdAt first login
  * @param lastLoginAt latest login
  */
 public record UserProfile(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
-		String signature, Instant createdAt, Instant lastLoginAt) {
+		String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt) {
 
-	public static UserProfile of(User user) {
+	static UserProfile of(User user, List<String> linkedApps) {
 		return new UserProfile(user.id(), user.appid(), user.openid(), user.unionid(), user.nickName(),
-				user.avatarUrl(), user.signature(), user.createdAt(), user.lastLoginAt());
+				user.avatarUrl(), user.signature(), (user.phone() != null) ? user.phone().phoneNumber() : null,
+				linkedApps, user.createdAt(), user.lastLoginAt());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ import org.springframework.util.Assert;
 @Repository
 public class UserRepository {
 
-	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, created_at, last_login_at";
+	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, phone_number, pure_phone_number, country_code, created_at, last_login_at";
 
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = :id";
 
@@ -42,6 +43,16 @@ public class UserRepository {
 			""";
 
 	private static final String FIND_SESSION_KEY = "SELECT appid, openid, session_key FROM users WHERE id = :id";
+
+	private static final String UPDATE_PHONE = """
+			UPDATE users SET phone_number = :phoneNumber, pure_phone_number = :purePhoneNumber,
+			    country_code = :countryCode, updated_at = :now
+			WHERE id = :id
+			""";
+
+	private static final String FIND_LINKED_APPS = """
+			SELECT DISTINCT appid FROM users WHERE unionid = :unionid AND id <> :id ORDER BY appid
+			""";
 
 	private static final String UPDATE_PROFILE = """
 			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
@@ -131,6 +142,38 @@ public class UserRepository {
 			.update();
 	}
 
+	/**
+	 * Binds a phone number to a user.
+	 * @param userId the user
+	 * @param phone the number
+	 * @param now the time of the change
+	 */
+	public void updatePhone(String userId, User.Phone phone, Instant now) {
+		this.jdbc.sql(UPDATE_PHONE)
+			.param("id", userId)
+			.param("phoneNumber", phone.phoneNumber())
+			.param("purePhoneNumber", phone.purePhoneNumber())
+			.param("countryCode", phone.countryCode())
+			.param("now", utc(now))
+			.update();
+	}
+
+	/**
+	 * The other apps in which the same person (the same unionid) has a user.
+	 * @param user the user
+	 * @return their appids, empty when the user has no unionid
+	 */
+	public List<String> findLinkedApps(User user) {
+		if (user.unionid() == null) {
+			return List.of();
+		}
+		return this.jdbc.sql(FIND_LINKED_APPS)
+			.param("unionid", user.unionid())
+			.param("id", user.id())
+			.query(String.class)
+			.list();
+	}
+
 	private int updateLogin(WeChatLogin login, Instant now) {
 		return this.jdbc.sql(RECORD_LOGIN)
 			.param("sessionKey", sealedSessionKey(login))
@@ -160,8 +203,14 @@ public class UserRepository {
 
 	private static User mapUser(ResultSet rs, int rowNum) throws SQLException {
 		return new User(rs.getString("id"), rs.getString("appid"), rs.getString("openid"), rs.getString("unionid"),
-				rs.getString("nick_name"), rs.getString("avatar_url"), rs.getString("signature"),
+				rs.getString("nick_name"), rs.getString("avatar_url"), rs.getString("signature"), phone(rs),
 				instant(rs, "created_at"), instant(rs, "last_login_at"));
+	}
+
+	private static User.Phone phone(ResultSet rs) throws SQLException {
+		String phoneNumber = rs.getString("phone_number");
+		return (phoneNumber != null)
+				? new User.Phone(phoneNumber, rs.getString("pure_phone_number"), rs.getString("country_code")) : null;
 	}
 
 	/**

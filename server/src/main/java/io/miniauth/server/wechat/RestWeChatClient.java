@@ -1,23 +1,26 @@
 package io.miniauth.server.wechat;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.miniauth.server.app.MiniApp;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,22 +45,33 @@ public final class RestWeChatClient implements WeChatClient {
 
 	private final Duration retryPause;
 
+	private final WeChatAccessTokens accessTokens;
+
+	private final Clock clock;
+
 	/**
 	 * @param restClient the HTTP client, with its timeouts set
 	 * @param baseUrl where WeChat is
 	 * @param jsonMapper reads WeChat's answers
 	 * @param retryPause the longest pause before the one retry (the pause is random up to
 	 * this, so that retries do not arrive together)
+	 * @param accessTokens keeps the apps' access tokens
+	 * @param clock the clock that access token expiry is read against
 	 */
-	public RestWeChatClient(RestClient restClient, WeChatBaseUrl baseUrl, JsonMapper jsonMapper, Duration retryPause) {
+	public RestWeChatClient(RestClient restClient, WeChatBaseUrl baseUrl, JsonMapper jsonMapper, Duration retryPause,
+			WeChatAccessTokens accessTokens, Clock clock) {
 		Assert.notNull(restClient, "restClient cannot be null");
 		Assert.notNull(baseUrl, "baseUrl cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
 		Assert.notNull(retryPause, "retryPause cannot be null");
+		Assert.notNull(accessTokens, "accessTokens cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.jsonMapper = jsonMapper;
 		this.retryPause = retryPause;
+		this.accessTokens = accessTokens;
+		this.clock = clock;
 	}
 
 	@Override
@@ -93,17 +107,130 @@ public final class RestWeChatClient implements WeChatClient {
 			.encode()
 			.buildAndExpand(app.appid(), app.secret(), code)
 			.toUri();
-		Code2SessionAnswer answer = read(get(uri), Code2SessionAnswer.class);
-		int errcode = (answer.errcode() != null) ? answer.errcode() : 0;
-		if (errcode == 0 && StringUtils.hasText(answer.openid()) && StringUtils.hasText(answer.sessionKey())) {
-			return new WeChatSession(answer.openid(), answer.sessionKey(), answer.unionid());
+		JsonNode answer = read(get(uri));
+		int errcode = answer.path("errcode").asInt(0);
+		String openid = answer.path("openid").asString("");
+		String sessionKey = answer.path("session_key").asString("");
+		if (errcode == 0 && !openid.isEmpty() && !sessionKey.isEmpty()) {
+			return new WeChatSession(openid, sessionKey, answer.path("unionid").asString(null));
 		}
-		throw failure(app, errcode, answer.errmsg());
+		throw switch (errcode) {
+			case 40029 -> new InvalidCodeException();
+			case 40163 -> new CodeAlreadyUsedException();
+			case 40226 -> new LoginBlockedException();
+			case 40001 -> misconfigured(app, "code2Session", answer);
+			case 0 -> new WeChatUnavailableException("answer without openid or session_key", 0);
+			default -> failure(app, "code2Session", answer);
+		};
+	}
+
+	@Override
+	public PhoneNumber phoneNumber(MiniApp app, String openid, String code) {
+		Assert.notNull(app, "app cannot be null");
+		Assert.hasText(code, "code cannot be empty");
+		return withAccessToken(app, (accessToken) -> {
+			URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get())
+				.path("/wxa/business/getuserphonenumber")
+				.queryParam("access_token", "{token}")
+				.encode()
+				.buildAndExpand(accessToken)
+				.toUri();
+			// naming the openid makes WeChat check that the code is this user's
+			JsonNode answer = read(post(uri, Map.of("code", code, "openid", openid)));
+			int errcode = answer.path("errcode").asInt(0);
+			JsonNode info = answer.path("phone_info");
+			if (errcode == 0 && info.isObject()) {
+				return new PhoneNumber(info.path("phoneNumber").asString(null),
+						info.path("purePhoneNumber").asString(null), info.path("countryCode").asString(null),
+						info.path("watermark").path("appid").asString(null));
+			}
+			throw switch (errcode) {
+				case 40029 -> new InvalidPhoneCodeException();
+				case 0 -> new WeChatUnavailableException("answer without phone_info", 0);
+				default -> failure(app, "getuserphonenumber", answer);
+			};
+		});
+	}
+
+	@Override
+	public boolean checkSessionKey(MiniApp app, String openid, String sessionKey) {
+		Assert.notNull(app, "app cannot be null");
+		Assert.hasText(sessionKey, "sessionKey cannot be empty");
+		String signature = SessionKeySignature.of(sessionKey);
+		return withAccessToken(app, (accessToken) -> {
+			URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get())
+				.path("/wxa/checksession")
+				.queryParam("access_token", "{token}")
+				.queryParam("signature", "{signature}")
+				.queryParam("openid", "{openid}")
+				.queryParam("sig_method", "hmac_sha256")
+				.encode()
+				.buildAndExpand(accessToken, signature, openid)
+				.toUri();
+			JsonNode answer = read(get(uri));
+			int errcode = answer.path("errcode").asInt(0);
+			if (errcode == 0) {
+				return true;
+			}
+			if (errcode == 87009) {
+				return false;
+			}
+			throw failure(app, "checksession", answer);
+		});
+	}
+
+	/**
+	 * Runs a call that needs the app's access token; when WeChat refuses the token,
+	 * renews it once and runs the call once more.
+	 */
+	private <T> T withAccessToken(MiniApp app, Function<String, T> call) {
+		String accessToken = this.accessTokens.get(app, this::fetchStableToken);
+		try {
+			return call.apply(accessToken);
+		}
+		catch (AccessTokenRejectedException ex) {
+			return call.apply(this.accessTokens.renew(app, accessToken, this::fetchStableToken));
+		}
+	}
+
+	/**
+	 * Fetches the app's token from {@code /cgi-bin/stable_token}, which hands every
+	 * caller the same token while it is valid, so that instances never knock out each
+	 * other's tokens the way {@code /cgi-bin/token} does.
+	 */
+	private WeChatAccessToken fetchStableToken(MiniApp app) {
+		URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get()).path("/cgi-bin/stable_token").build().toUri();
+		JsonNode answer = read(post(uri, Map.of("grant_type", "client_credential", "appid", app.appid(), "secret",
+				app.secret(), "force_refresh", false)));
+		String token = answer.path("access_token").asString("");
+		long expiresIn = answer.path("expires_in").asLong(0);
+		if (answer.path("errcode").asInt(0) == 0 && !token.isEmpty() && expiresIn > 0) {
+			return new WeChatAccessToken(token, this.clock.instant().plusSeconds(expiresIn));
+		}
+		int errcode = answer.path("errcode").asInt(0);
+		throw switch (errcode) {
+			case 40001 -> misconfigured(app, "stable_token", answer);
+			case 0 -> new WeChatUnavailableException("token answer without access_token", 0);
+			default -> failure(app, "stable_token", answer);
+		};
 	}
 
 	private String get(URI uri) {
+		return exchange(() -> this.restClient.get().uri(uri).retrieve().body(String.class));
+	}
+
+	private String post(URI uri, Object body) {
+		return exchange(() -> this.restClient.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.jsonMapper.writeValueAsString(body))
+			.retrieve()
+			.body(String.class));
+	}
+
+	private String exchange(Supplier<String> call) {
 		try {
-			String body = this.restClient.get().uri(uri).retrieve().body(String.class);
+			String body = call.get();
 			if (body == null) {
 				throw new WeChatUnavailableException("empty answer", 0);
 			}
@@ -117,34 +244,43 @@ public final class RestWeChatClient implements WeChatClient {
 		}
 	}
 
-	private <T> T read(String body, Class<T> type) {
+	private JsonNode read(String body) {
 		try {
-			return this.jsonMapper.readValue(body, type);
+			JsonNode node = this.jsonMapper.readTree(body);
+			if (node == null || !node.isObject()) {
+				throw new WeChatUnavailableException("unreadable answer", 0);
+			}
+			return node;
 		}
 		catch (JacksonException ex) {
 			throw new WeChatUnavailableException("unreadable answer", 0);
 		}
 	}
 
-	private WeChatException failure(MiniApp app, int errcode, String errmsg) {
+	/**
+	 * The errors every WeChat API shares.
+	 */
+	private WeChatException failure(MiniApp app, String api, JsonNode answer) {
+		int errcode = answer.path("errcode").asInt(0);
 		return switch (errcode) {
-			case 40029 -> new InvalidCodeException();
-			case 40163 -> new CodeAlreadyUsedException();
-			case 40226 -> new LoginBlockedException();
-			case 45011 -> new WeChatRateLimitedException();
 			case -1 -> new WeChatUnavailableException("WeChat is busy (errcode -1)", -1);
-			case 0 -> new WeChatUnavailableException("answer without openid or session_key", 0);
-			case 40001, 40002, 40013, 40125, 40164, 40243, 41002, 41004 -> {
-				logger.error("WeChat rejected the credentials of app " + app.appid() + ": errcode " + errcode + " ("
-						+ errmsg + "). Check miniauth.apps and the WeChat base URL.");
-				yield new WeChatMisconfiguredException(errcode);
-			}
+			case 45011 -> new WeChatRateLimitedException();
+			case 45009 -> new WeChatUnavailableException("daily quota reached (errcode 45009)", 45009);
+			case 40001, 40014, 42001 -> new AccessTokenRejectedException(errcode);
+			case 40002, 40013, 40125, 40164, 40243, 41002, 41004 -> misconfigured(app, api, answer);
 			default -> {
-				logger.warn("WeChat code2Session for app " + app.appid() + " answered errcode " + errcode + " ("
-						+ errmsg + ")");
+				logger.warn("WeChat " + api + " for app " + app.appid() + " answered errcode " + errcode + " ("
+						+ answer.path("errmsg").asString("") + ")");
 				yield new WeChatRejectedException(errcode);
 			}
 		};
+	}
+
+	private WeChatMisconfiguredException misconfigured(MiniApp app, String api, JsonNode answer) {
+		int errcode = answer.path("errcode").asInt(0);
+		logger.error("WeChat " + api + " rejected the credentials of app " + app.appid() + ": errcode " + errcode + " ("
+				+ answer.path("errmsg").asString("") + "). Check miniauth.apps and the WeChat base URL.");
+		return new WeChatMisconfiguredException(errcode);
 	}
 
 	private void pauseBeforeRetry() {
@@ -166,11 +302,6 @@ public final class RestWeChatClient implements WeChatClient {
 			cause = cause.getCause();
 		}
 		return cause.getClass().getSimpleName();
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Code2SessionAnswer(String openid, @JsonProperty("session_key") String sessionKey, String unionid,
-			Integer errcode, String errmsg) {
 	}
 
 }

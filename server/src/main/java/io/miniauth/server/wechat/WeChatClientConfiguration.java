@@ -1,6 +1,7 @@
 package io.miniauth.server.wechat;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 
 import io.miniauth.server.app.EmulatorMode;
@@ -34,7 +35,18 @@ class WeChatClientConfiguration {
 	}
 
 	@Bean
-	WeChatClient weChatClient(MiniAuthProperties properties, WeChatBaseUrl baseUrl, JsonMapper jsonMapper) {
+	AccessTokenStore accessTokenStore() {
+		return new InMemoryAccessTokenStore();
+	}
+
+	@Bean
+	WeChatAccessTokens weChatAccessTokens(AccessTokenStore store, Clock clock) {
+		return new WeChatAccessTokens(store, clock);
+	}
+
+	@Bean
+	WeChatClient weChatClient(MiniAuthProperties properties, WeChatBaseUrl baseUrl, JsonMapper jsonMapper,
+			WeChatAccessTokens accessTokens, Clock clock) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.wechat().connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -42,7 +54,7 @@ class WeChatClientConfiguration {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(properties.wechat().readTimeout());
 		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
-		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE);
+		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE, accessTokens, clock);
 	}
 
 }

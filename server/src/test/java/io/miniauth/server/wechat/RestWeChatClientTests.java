@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -232,7 +233,8 @@ class RestWeChatClientTests {
 	void constructorWhenRestClientNullThenThrowIllegalArgumentException() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RestWeChatClient(null, WeChatBaseUrl.fixed(URI.create("http://x")),
-					JsonMapper.builder().build(), Duration.ZERO))
+					JsonMapper.builder().build(), Duration.ZERO,
+					new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC()))
 			.withMessage("restClient cannot be null");
 	}
 
@@ -241,7 +243,8 @@ class RestWeChatClientTests {
 				HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build());
 		factory.setReadTimeout(readTimeout);
 		return new RestWeChatClient(RestClient.builder().requestFactory(factory).build(), WeChatBaseUrl.fixed(baseUrl),
-				JsonMapper.builder().build(), Duration.ZERO);
+				JsonMapper.builder().build(), Duration.ZERO,
+				new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC());
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {

@@ -1,0 +1,37 @@
+package io.miniauth.server.auth;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The app a request names, if any: an {@code appid} query parameter, or the
+ * {@code Referer} that WeChat sets on every mini program request
+ * ({@code https://servicewechat.com/<appid>/<version>/page-frame.html}).
+ */
+final class RequestedApp {
+
+	private static final Pattern MINI_PROGRAM_REFERER = Pattern.compile("^https://servicewechat\\.com/([^/]+)/");
+
+	private RequestedApp() {
+	}
+
+	static String from(HttpServletRequest request) {
+		String appid = request.getParameter("appid");
+		if (appid != null && !appid.isBlank()) {
+			return appid.strip();
+		}
+		String referer = request.getHeader(HttpHeaders.REFERER);
+		if (referer != null) {
+			Matcher matcher = MINI_PROGRAM_REFERER.matcher(referer);
+			if (matcher.find()) {
+				return matcher.group(1);
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.miniauth.server.userdata;
+
+import java.time.Clock;
+
+import io.miniauth.server.app.MiniApp;
+import io.miniauth.server.app.MiniApps;
+import io.miniauth.server.auth.Caller;
+import io.miniauth.server.token.TokenInvalidException;
+import io.miniauth.server.user.User;
+import io.miniauth.server.user.UserRepository;
+import io.miniauth.server.web.InvalidRequestException;
+import io.miniauth.server.wechat.PhoneNumber;
+import io.miniauth.server.wechat.WeChatClient;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The user's WeChat data: phone number binding, decryption of encrypted open data, and
+ * whether the stored session_key is still valid. The session_key is used here and never
+ * leaves the service.
+ */
+@RestController
+class UserDataController {
+
+	private final UserRepository users;
+
+	private final MiniApps apps;
+
+	private final WeChatClient weChat;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	UserDataController(UserRepository users, MiniApps apps, WeChatClient weChat, JsonMapper json, Clock clock) {
+		this.users = users;
+		this.apps = apps;
+		this.weChat = weChat;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
+	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request) {
+		User user = currentUser(caller);
+		MiniApp app = this.apps.resolve(user.appid());
+		PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());
+		if (!app.appid().equals(phone.watermarkAppid())) {
+			throw UserDataException.watermarkMismatch();
+		}
+		User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
+		this.users.updatePhone(user.id(), bound, this.clock.instant());
+		return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());
+	}
+
+	@PostMapping(path = "/user/decrypt", consumes = MediaType.APPLICATION_JSON_VALUE)
+	JsonNode decrypt(Caller caller, @Valid @RequestBody DecryptRequest request) {
+		if ((request.rawData() == null) != (request.signature() == null)) {
+			throw new InvalidRequestException("rawData and signature go together: send both or neither");
+		}
+		User user = currentUser(caller);
+		String sessionKey = this.users.findSessionKey(user.id()).orElseThrow(UserDataException::sessionKeyStale);
+		JsonNode data = EncryptedData.decrypt(sessionKey, request.encryptedData(), request.iv(), user.appid(),
+				this.json);
+		if (request.rawData() != null) {
+			EncryptedData.checkSignature(request.rawData(), request.signature(), sessionKey);
+		}
+		return data;
+	}
+
+	@GetMapping("/user/session-key/status")
+	SessionKeyStatus sessionKeyStatus(Caller caller) {
+		User user = currentUser(caller);
+		boolean valid = this.users.findSessionKey(user.id())
+			.map((sessionKey) -> this.weChat.checkSessionKey(this.apps.resolve(user.appid()), user.openid(),
+					sessionKey))
+			.orElse(false);
+		return new SessionKeyStatus(valid);
+	}
+
+	private User currentUser(Caller caller) {
+		return this.users.findById(caller.userId())
+			.filter((user) -> user.appid().equals(caller.appid()))
+			.orElseThrow(() -> new TokenInvalidException("The access token's user no longer exists"));
+	}
+
+	record PhoneRequest(@NotBlank @Size(max = 128) String code) {
+	}
+
+	record PhoneView(String phoneNumber, String purePhoneNumber, String countryCode) {
+	}
+
+	record DecryptRequest(@NotBlank @Size(max = 8192) String encryptedData, @NotBlank @Size(max = 64) String iv,
+			@Size(max = 8192) String rawData, @Size(max = 64) String signature) {
+	}
+
+	record SessionKeyStatus(boolean valid) {
+	}
+
+}

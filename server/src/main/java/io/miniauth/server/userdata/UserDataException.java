@@ -1,0 +1,39 @@
+package io.miniauth.server.userdata;
+
+import io.miniauth.server.web.MiniAuthException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * WeChat user data that cannot be accepted. Each reason has its own factory and
+ * {@code code}.
+ */
+public final class UserDataException extends MiniAuthException {
+
+	private UserDataException(HttpStatus status, String code, String msg) {
+		super(status, code, msg);
+	}
+
+	/** The data was made with a session_key that has changed since. */
+	static UserDataException sessionKeyStale() {
+		return new UserDataException(HttpStatus.CONFLICT, "SESSION_KEY_STALE",
+				"The data was made with an older WeChat session: call wx.login() and log in again, then fetch the data again and retry");
+	}
+
+	/** The data does not decrypt to JSON with the current key: altered or corrupted. */
+	static UserDataException invalidEncryptedData(String why) {
+		return new UserDataException(HttpStatus.BAD_REQUEST, "INVALID_ENCRYPTED_DATA", why);
+	}
+
+	/** The data was made for another app. */
+	static UserDataException watermarkMismatch() {
+		return new UserDataException(HttpStatus.BAD_REQUEST, "WATERMARK_MISMATCH", "The data was made for another app");
+	}
+
+	/** {@code signature} is not {@code sha1(rawData + session_key)}. */
+	static UserDataException signatureMismatch() {
+		return new UserDataException(HttpStatus.BAD_REQUEST, "SIGNATURE_MISMATCH",
+				"rawData does not match its signature");
+	}
+
+}
