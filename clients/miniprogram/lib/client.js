@@ -1,0 +1,128 @@
+'use strict';
+
+const { HTTPError } = require('./errors');
+const { isSuccess, problemDetails } = require('./response');
+const { retryPolicy } = require('./retry-policy');
+const { createSender } = require('./sender');
+const { createSessionStore } = require('./session-store');
+const { createSessionManager } = require('./session-manager');
+const { createWxAdapter } = require('./wx-adapter');
+
+/** 401 codes that mean "this token is no good any more": renew and retry once. */
+const RENEWABLE_CODES = ['TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_REVOKED'];
+
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates the MiniAuth client. The core only needs a `request(opts) → Promise`
+ * transport, a `getLoginCode() → Promise<code>` and a get/set/remove storage; by
+ * default all three come from `wx` through the wx adapter.
+ */
+function createAuthClient(options) {
+  const o = options || {};
+  if (!o.baseURL) throw new TypeError('baseURL cannot be empty');
+  const wxAdapter = needsWx(o) ? createWxAdapter(o.wx || globalWx()) : null;
+  const now = o.now || Date.now;
+  const sleep = o.sleep || defaultSleep;
+  const checkWxSession = o.checkSession || (wxAdapter && wxAdapter.checkSession);
+
+  const send = createSender({
+    request: o.request || wxAdapter.request,
+    baseURL: o.baseURL,
+    timeout: o.timeout || 10000,
+    policy: retryPolicy(o.retry),
+    sleep,
+    now,
+  });
+  const sessions = createSessionManager({
+    store: createSessionStore(o.storage || wxAdapter.storage, o.storageKey),
+    send,
+    getLoginCode: o.getLoginCode || wxAdapter.getLoginCode,
+    appid: o.appid,
+    now,
+    refreshAheadMs: (o.refreshAhead === undefined ? 60 : o.refreshAhead) * 1000,
+    ui: o.ui,
+    onLoginStateChange: o.onLoginStateChange,
+  });
+
+  function withToken(opts, token) {
+    const header = Object.assign({}, opts.header, { Authorization: 'Bearer ' + token });
+    return Object.assign({}, opts, { header });
+  }
+
+  function expectSuccess(response, method, url) {
+    if (isSuccess(response)) return response;
+    const details = problemDetails(response, now());
+    throw new HTTPError(method + ' ' + url + ' answered ' + response.statusCode + ' ' + details.code, details);
+  }
+
+  /**
+   * Sends an authenticated request. Resolves with { statusCode, data, header } for a
+   * 2xx answer and rejects with a MiniAuthError otherwise.
+   */
+  async function request(opts) {
+    const method = (opts.method || 'GET').toUpperCase();
+    if (opts.skipAuth) return expectSuccess(await send(opts), method, opts.url);
+    const session = await sessions.validSession();
+    let response = await send(withToken(opts, session.token));
+    const code = response.statusCode === 401 ? problemDetails(response, now()).code : null;
+    if (RENEWABLE_CODES.indexOf(code) !== -1) {
+      const renewed = await sessions.renewAfterRefusal(session.token, code);
+      response = await send(withToken(opts, renewed.token));
+    }
+    return expectSuccess(response, method, opts.url);
+  }
+
+  async function login() {
+    const session = await sessions.forceLogin();
+    return { user: session.user, isNewUser: session.isNewUser === true };
+  }
+
+  async function ensureLogin() {
+    const session = await sessions.validSession();
+    return { user: session.user };
+  }
+
+  /** Ends the session on the server, then forgets it here whatever the server said. */
+  async function logout() {
+    const session = sessions.current();
+    try {
+      if (!session) return;
+      const response = await send(withToken({ url: '/user/logout', method: 'POST' }, session.token));
+      if (response.statusCode !== 401) expectSuccess(response, 'POST', '/user/logout');
+    } finally {
+      sessions.clear();
+    }
+  }
+
+  function checkSession() {
+    if (!checkWxSession) return Promise.resolve(false);
+    return checkWxSession();
+  }
+
+  return {
+    request,
+    get: (url, opts) => request(Object.assign({}, opts, { url, method: 'GET' })),
+    post: (url, data, opts) => request(Object.assign({}, opts, { url, data, method: 'POST' })),
+    patch: (url, data, opts) => request(Object.assign({}, opts, { url, data, method: 'PATCH' })),
+    login,
+    logout,
+    ensureLogin,
+    checkSession,
+    isLoggedIn: sessions.isLoggedIn,
+    getUser: () => {
+      const session = sessions.current();
+      return session ? session.user : null;
+    },
+  };
+}
+
+function needsWx(o) {
+  return !(o.request && o.getLoginCode && o.storage);
+}
+
+function globalWx() {
+  return typeof wx === 'undefined' ? undefined : wx; // eslint-disable-line no-undef
+}
+
+module.exports = { createAuthClient };

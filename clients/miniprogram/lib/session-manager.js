@@ -1,0 +1,142 @@
+'use strict';
+
+const { LoginError, RefreshError } = require('./errors');
+const { isSuccess, body, problemDetails } = require('./response');
+const { sessionFromAnswer } = require('./session-store');
+
+/**
+ * Owns the session: hands out a valid access token and renews it. Every renewal,
+ * whether a refresh or a login, runs as one shared promise (single flight, as in
+ * axios-auth-refresh): callers that need a token while it runs wait on it and get
+ * its result or its error; none starts a second one.
+ */
+function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange }) {
+  let renewal = null;
+
+  function runOnce(task) {
+    if (!renewal) {
+      renewal = Promise.resolve()
+        .then(task)
+        .finally(() => {
+          renewal = null;
+        });
+    }
+    return renewal;
+  }
+
+  /** A token good for the next request: logs in or refreshes first when needed. */
+  async function validSession() {
+    if (renewal) return renewal;
+    const session = store.load();
+    if (!session) return runOnce(login);
+    if (session.expiresAt - refreshAheadMs > now()) return session;
+    return runOnce(() => refreshOrLogin(session, session.expiresAt > now()));
+  }
+
+  /**
+   * The server refused `staleToken` with `code`. Renews unless another caller
+   * already did (the stored token changed), so N concurrent 401s renew once.
+   */
+  async function renewAfterRefusal(staleToken, code) {
+    if (renewal) return renewal;
+    const session = store.load();
+    if (session && session.token !== staleToken && session.expiresAt > now()) return session;
+    if (!session || code === 'TOKEN_REVOKED') return runOnce(login);
+    return runOnce(() => refreshOrLogin(session, false));
+  }
+
+  async function refreshOrLogin(session, tokenStillUsable) {
+    if (!session.refreshToken || !(session.refreshExpiresAt > now())) return login();
+    try {
+      return await refresh(session);
+    } catch (error) {
+      if (error instanceof RefreshError && error.refused) {
+        clear();
+        return login();
+      }
+      if (tokenStillUsable) return session;
+      throw error;
+    }
+  }
+
+  async function refresh(session) {
+    let response;
+    try {
+      response = await send({ url: '/user/token/refresh', method: 'POST', data: { refreshToken: session.refreshToken } });
+    } catch (cause) {
+      throw new RefreshError('Refreshing the session failed: ' + cause.message, { code: cause.code, msg: cause.msg, cause });
+    }
+    if (!isSuccess(response)) {
+      const details = problemDetails(response, now());
+      throw new RefreshError('Refreshing the session was refused: ' + details.code, details);
+    }
+    return store.save(sessionFromAnswer(body(response), now(), session));
+  }
+
+  async function login() {
+    if (ui && ui.loading) ui.loading(true);
+    try {
+      const session = await exchangeCode();
+      if (onLoginStateChange) onLoginStateChange({ loggedIn: true, user: session.user });
+      return session;
+    } catch (error) {
+      if (ui && ui.toast) ui.toast(error.msg);
+      throw error;
+    } finally {
+      if (ui && ui.loading) ui.loading(false);
+    }
+  }
+
+  async function exchangeCode() {
+    let code;
+    try {
+      code = await getLoginCode();
+    } catch (cause) {
+      if (cause instanceof LoginError) throw cause;
+      throw new LoginError('Getting a login code failed: ' + (cause && cause.message), { code: 'WX_LOGIN_FAILED', cause });
+    }
+    const data = { code };
+    if (appid) data.appid = appid;
+    let response;
+    try {
+      response = await send({ url: '/user/login', method: 'POST', data });
+    } catch (cause) {
+      throw new LoginError('Logging in failed: ' + cause.message, { code: cause.code, msg: cause.msg, cause });
+    }
+    if (!isSuccess(response)) {
+      const details = problemDetails(response, now());
+      throw new LoginError('Logging in was refused: ' + details.code, details);
+    }
+    const answer = body(response);
+    const session = store.save(sessionFromAnswer(answer, now(), null));
+    return Object.assign({}, session, { isNewUser: answer.isNewUser === true });
+  }
+
+  /** Forces a fresh wx.login, joining a renewal already running. */
+  function forceLogin() {
+    return runOnce(login);
+  }
+
+  function clear() {
+    const had = store.load() !== null;
+    store.clear();
+    if (had && onLoginStateChange) onLoginStateChange({ loggedIn: false, user: null });
+  }
+
+  function isLoggedIn() {
+    const session = store.load();
+    if (!session) return false;
+    return session.expiresAt > now() || session.refreshExpiresAt > now();
+  }
+
+  return {
+    validSession,
+    renewAfterRefusal,
+    forceLogin,
+    current: () => store.load(),
+    clear,
+    isLoggedIn,
+  };
+}
+
+module.exports = { createSessionManager };
