@@ -1,20 +1,42 @@
 'use strict';
 
 /**
- * The real flow against a running MiniAuth with its WeChat emulator. Set MINIAUTH_URL
- * (and MINIAUTH_APPID when the server hosts more than one app) to run it.
+ * The real flow against MiniAuth with its WeChat emulator: the packaged server named by
+ * MINIAUTH_SERVER_JAR (the Maven build sets it and this file starts the server with short
+ * token lifetimes), or a server already running at MINIAUTH_URL (with MINIAUTH_APPID when
+ * it hosts more than one app).
  */
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { createAuthClient } = require('..');
 const { createFetchWx } = require('../test-helpers/fetch-wx');
+const { startMiniAuth } = require('../test-helpers/miniauth-process');
 
-const BASE = process.env.MINIAUTH_URL;
+const JAR = process.env.MINIAUTH_SERVER_JAR;
 const APPID = process.env.MINIAUTH_APPID || undefined;
-const SKIP_REASON = 'MINIAUTH_URL is not set: start MiniAuth with its emulator and set MINIAUTH_URL to run against it';
+const SKIP_REASON = 'neither MINIAUTH_SERVER_JAR nor MINIAUTH_URL is set: build the server '
+  + '(./mvnw verify does both) or start MiniAuth with its emulator and set MINIAUTH_URL';
+
+/** Access tokens live this long on a server this file starts, so expiry can be seen. */
+const TOKEN_LIFETIME_SECONDS = 2;
+
+let BASE = process.env.MINIAUTH_URL;
+let server;
+
+test.before(async () => {
+  if (!BASE && JAR) {
+    server = await startMiniAuth(JAR, ['--miniauth.token.lifetime=' + TOKEN_LIFETIME_SECONDS + 's',
+      '--miniauth.token.refresh-reuse-interval=0s']);
+    BASE = server.url;
+  }
+});
+
+test.after(async () => {
+  if (server) await server.stop();
+});
 
 /** A phone for `handle`: wx.login asks the emulator for a fresh one-time code. */
-function phoneOf(handle) {
+function phoneOf(handle, options = {}) {
   let logins = 0;
   const wx = createFetchWx(async () => {
     logins++;
@@ -26,19 +48,25 @@ function phoneOf(handle) {
     if (!res.ok) throw new Error('emulator answered ' + res.status);
     return (await res.json()).code;
   });
-  const client = createAuthClient({ baseURL: BASE, appid: APPID, wx });
+  const client = createAuthClient(Object.assign({ baseURL: BASE, appid: APPID, wx }, options));
   return { wx, client, logins: () => logins };
 }
 
-function integration(title, fn) {
+function integration(title, fn, { startedHere = false } = {}) {
   test(title, async (t) => {
     if (!BASE) {
       t.skip(SKIP_REASON);
       return;
     }
+    if (startedHere && !server) {
+      t.skip('needs the short token lifetimes of a server this file starts (MINIAUTH_SERVER_JAR)');
+      return;
+    }
     await fn(t);
   });
 }
+
+const stored = (wx) => [...wx.storage.values()][0];
 
 const handle = () => 'sdk-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
 
@@ -84,3 +112,37 @@ integration('never stores a session_key', async () => {
   await client.login();
   assert.doesNotMatch(JSON.stringify([...wx.storage]), /session_?key/i);
 });
+
+integration('renews an expired access token with the refresh token, without a new wx.login', async () => {
+  const phone = phoneOf(handle(), { refreshAhead: 0 });
+  await phone.client.login();
+  const before = stored(phone.wx);
+  await new Promise((r) => setTimeout(r, TOKEN_LIFETIME_SECONDS * 1000 + 300));
+
+  const me = await phone.client.get('/user/me');
+
+  assert.equal(me.statusCode, 200);
+  assert.equal(phone.logins(), 1);
+  assert.notEqual(stored(phone.wx).token, before.token);
+  assert.notEqual(stored(phone.wx).refreshToken, before.refreshToken);
+}, { startedHere: true });
+
+integration('a replayed refresh token ends the session, and the client logs in again', async () => {
+  const phone = phoneOf(handle(), { refreshAhead: 0 });
+  await phone.client.login();
+  const stolen = stored(phone.wx).refreshToken;
+  await new Promise((r) => setTimeout(r, TOKEN_LIFETIME_SECONDS * 1000 + 300));
+  assert.equal((await phone.client.get('/user/me')).statusCode, 200);
+
+  const replay = await fetch(BASE + '/user/token/refresh', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: stolen }),
+  });
+  assert.equal(replay.status, 401);
+  assert.equal((await replay.json()).code, 'REFRESH_TOKEN_REUSED');
+
+  const me = await phone.client.get('/user/me');
+  assert.equal(me.statusCode, 200);
+  assert.equal(phone.logins(), 2);
+}, { startedHere: true });
