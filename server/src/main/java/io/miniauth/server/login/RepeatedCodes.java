@@ -1,12 +1,8 @@
 package io.miniauth.server.login;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.crypto.Sha256;
 
 import org.springframework.stereotype.Component;
 
@@ -47,7 +44,7 @@ class RepeatedCodes {
 	 * @return its outcome
 	 */
 	LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
-		String key = hash(appid + "\n" + code);
+		String key = Sha256.hex(appid + "\n" + code);
 		forgetOld(this.clock.instant());
 		Attempt mine = new Attempt(new CompletableFuture<>());
 		Attempt earlier = this.attempts.putIfAbsent(key, mine);
@@ -82,16 +79,6 @@ class RepeatedCodes {
 				throw cause;
 			}
 			throw ex;
-		}
-	}
-
-	private static String hash(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

@@ -1,12 +1,13 @@
 package io.miniauth.server.session;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.miniauth.server.persistence.UtcTimestamps.fromColumn;
+import static io.miniauth.server.persistence.UtcTimestamps.toColumn;
 
 /**
  * Refresh tokens by hash, over {@link JdbcClient}.
@@ -33,17 +34,16 @@ class RefreshTokenRepository {
 		this.jdbc.sql(INSERT)
 			.param("hash", hash)
 			.param("sessionId", sessionId)
-			.param("now", utc(now))
-			.param("expiresAt", utc(expiresAt))
+			.param("now", toColumn(now))
+			.param("expiresAt", toColumn(expiresAt))
 			.update();
 	}
 
 	Optional<StoredRefreshToken> find(String hash) {
 		return this.jdbc.sql(FIND)
 			.param("hash", hash)
-			.query((rs, rowNum) -> new StoredRefreshToken(rs.getString("session_id"),
-					instant(rs.getObject("expires_at", LocalDateTime.class)),
-					instant(rs.getObject("used_at", LocalDateTime.class))))
+			.query((rs, rowNum) -> new StoredRefreshToken(rs.getString("session_id"), fromColumn(rs, "expires_at"),
+					fromColumn(rs, "used_at")))
 			.optional();
 	}
 
@@ -52,15 +52,7 @@ class RefreshTokenRepository {
 	 * @return whether this call marked it (false when it was used already)
 	 */
 	boolean markUsed(String hash, Instant now) {
-		return this.jdbc.sql(MARK_USED).param("hash", hash).param("now", utc(now)).update() == 1;
-	}
-
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static Instant instant(LocalDateTime value) {
-		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+		return this.jdbc.sql(MARK_USED).param("hash", hash).param("now", toColumn(now)).update() == 1;
 	}
 
 	record StoredRefreshToken(String sessionId, Instant expiresAt, Instant usedAt) {

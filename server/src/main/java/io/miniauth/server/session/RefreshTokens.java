@@ -2,14 +2,13 @@ package io.miniauth.server.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.miniauth.server.crypto.SecretBox;
+import io.miniauth.server.crypto.Sha256;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
@@ -61,13 +60,7 @@ public class RefreshTokens {
 	 * @return lowercase hex SHA-256
 	 */
 	public static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return Sha256.hex(token);
 	}
 
 	private String mac(String message) {

@@ -3,14 +3,15 @@ package io.miniauth.server.session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.miniauth.server.persistence.UtcTimestamps.fromColumn;
+import static io.miniauth.server.persistence.UtcTimestamps.toColumn;
 
 /**
  * Sessions over {@link JdbcClient}. Times are stored as UTC.
@@ -53,8 +54,8 @@ class SessionRepository {
 			.param("id", session.id())
 			.param("userId", session.userId())
 			.param("appid", session.appid())
-			.param("now", utc(session.createdAt()))
-			.param("expiresAt", utc(session.expiresAt()))
+			.param("now", toColumn(session.createdAt()))
+			.param("expiresAt", toColumn(session.expiresAt()))
 			.param("clientIp", session.clientIp())
 			.param("userAgent", session.userAgent())
 			.update();
@@ -67,7 +68,7 @@ class SessionRepository {
 	List<Session> findActiveByUser(String userId, Instant now) {
 		return this.jdbc.sql(FIND_ACTIVE_BY_USER)
 			.param("userId", userId)
-			.param("now", utc(now))
+			.param("now", toColumn(now))
 			.query(SESSION_MAPPER)
 			.list();
 	}
@@ -80,31 +81,26 @@ class SessionRepository {
 		return this.jdbc.sql(REVOKE)
 			.param("id", id)
 			.param("reason", reason.name())
-			.param("now", utc(now))
+			.param("now", toColumn(now))
 			.update() == 1;
 	}
 
 	void touch(String id, Instant now) {
-		this.jdbc.sql(TOUCH).param("id", id).param("now", utc(now)).update();
+		this.jdbc.sql(TOUCH).param("id", id).param("now", toColumn(now)).update();
 	}
 
 	void extend(String id, Instant now, Instant expiresAt) {
-		this.jdbc.sql(EXTEND).param("id", id).param("now", utc(now)).param("expiresAt", utc(expiresAt)).update();
-	}
-
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+		this.jdbc.sql(EXTEND)
+			.param("id", id)
+			.param("now", toColumn(now))
+			.param("expiresAt", toColumn(expiresAt))
+			.update();
 	}
 
 	private static Session mapSession(ResultSet rs, int rowNum) throws SQLException {
 		return new Session(rs.getString("id"), rs.getString("user_id"), rs.getString("appid"),
-				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "expires_at"),
-				instant(rs, "revoked_at"), rs.getString("client_ip"), rs.getString("user_agent"));
+				fromColumn(rs, "created_at"), fromColumn(rs, "last_used_at"), fromColumn(rs, "expires_at"),
+				fromColumn(rs, "revoked_at"), rs.getString("client_ip"), rs.getString("user_agent"));
 	}
 
 }

@@ -4,8 +4,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +22,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.crypto.SecretBox;
+import io.miniauth.server.persistence.UtcTimestamps;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -137,7 +136,7 @@ public class SigningKeys {
 			this.jdbc.sql(INSERT)
 				.param("kid", key.getKeyID())
 				.param("jwk", this.secretBox.seal(key.toJSONString(), context(key.getKeyID())))
-				.param("createdAt", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+				.param("createdAt", UtcTimestamps.toColumn(now))
 				.update();
 			logger.info("Introduced signing key " + key.getKeyID());
 			keys = load();
@@ -175,7 +174,7 @@ public class SigningKeys {
 	private List<StoredKey> load() {
 		return this.jdbc.sql(FIND_ALL)
 			.query((rs, rowNum) -> new StoredKey(rs.getString("kid"), rs.getString("jwk"),
-					rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+					UtcTimestamps.fromColumn(rs, "created_at")))
 			.list();
 	}
 

@@ -3,8 +3,6 @@ package io.miniauth.server.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +14,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.util.Assert;
+
+import static io.miniauth.server.persistence.UtcTimestamps.fromColumn;
+import static io.miniauth.server.persistence.UtcTimestamps.toColumn;
 
 /**
  * Users and their WeChat session keys, over {@link JdbcClient}. Times are stored as UTC;
@@ -90,7 +91,7 @@ public class UserRepository {
 					.param("openid", login.openid())
 					.param("unionid", login.unionid())
 					.param("sessionKey", sealedSessionKey(login))
-					.param("now", utc(now))
+					.param("now", toColumn(now))
 					.update();
 				return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), true);
 			}
@@ -138,7 +139,7 @@ public class UserRepository {
 			.param("nickName", user.nickName())
 			.param("avatarUrl", user.avatarUrl())
 			.param("signature", user.signature())
-			.param("now", utc(now))
+			.param("now", toColumn(now))
 			.update();
 	}
 
@@ -154,7 +155,7 @@ public class UserRepository {
 			.param("phoneNumber", phone.phoneNumber())
 			.param("purePhoneNumber", phone.purePhoneNumber())
 			.param("countryCode", phone.countryCode())
-			.param("now", utc(now))
+			.param("now", toColumn(now))
 			.update();
 	}
 
@@ -178,7 +179,7 @@ public class UserRepository {
 		return this.jdbc.sql(RECORD_LOGIN)
 			.param("sessionKey", sealedSessionKey(login))
 			.param("unionid", login.unionid())
-			.param("now", utc(now))
+			.param("now", toColumn(now))
 			.param("appid", login.appid())
 			.param("openid", login.openid())
 			.update();
@@ -192,19 +193,10 @@ public class UserRepository {
 		return "session-key:" + appid + ":" + openid;
 	}
 
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
-	}
-
 	private static User mapUser(ResultSet rs, int rowNum) throws SQLException {
 		return new User(rs.getString("id"), rs.getString("appid"), rs.getString("openid"), rs.getString("unionid"),
 				rs.getString("nick_name"), rs.getString("avatar_url"), rs.getString("signature"), phone(rs),
-				instant(rs, "created_at"), instant(rs, "last_login_at"));
+				fromColumn(rs, "created_at"), fromColumn(rs, "last_login_at"));
 	}
 
 	private static User.Phone phone(ResultSet rs) throws SQLException {
