@@ -3,7 +3,6 @@ package io.miniauth.server.user;
 import java.time.Clock;
 
 import io.miniauth.server.auth.Caller;
-import io.miniauth.server.token.TokenInvalidException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -20,33 +19,30 @@ class UserController {
 
 	private final UserRepository users;
 
+	private final CurrentUser currentUser;
+
 	private final UserProfiles profiles;
 
 	private final Clock clock;
 
-	UserController(UserRepository users, UserProfiles profiles, Clock clock) {
+	UserController(UserRepository users, CurrentUser currentUser, UserProfiles profiles, Clock clock) {
 		this.users = users;
+		this.currentUser = currentUser;
 		this.profiles = profiles;
 		this.clock = clock;
 	}
 
 	@GetMapping("/user/me")
 	UserProfile showProfile(Caller caller) {
-		return this.profiles.of(currentUser(caller));
+		return this.profiles.of(this.currentUser.of(caller));
 	}
 
 	@PatchMapping(path = "/user/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	UserProfile updateProfile(Caller caller, @RequestBody JsonNode body) {
 		ProfilePatch patch = ProfilePatch.read(body);
-		User updated = patch.applyTo(currentUser(caller));
+		User updated = patch.applyTo(this.currentUser.of(caller));
 		this.users.updateProfile(updated, this.clock.instant());
 		return this.profiles.of(updated);
-	}
-
-	private User currentUser(Caller caller) {
-		return this.users.findById(caller.userId())
-			.filter((user) -> user.appid().equals(caller.appid()))
-			.orElseThrow(() -> new TokenInvalidException("The access token's user no longer exists"));
 	}
 
 }

@@ -5,7 +5,7 @@ import java.time.Clock;
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.auth.Caller;
-import io.miniauth.server.token.TokenInvalidException;
+import io.miniauth.server.user.CurrentUser;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.InvalidRequestException;
@@ -33,6 +33,8 @@ class UserDataController {
 
 	private final UserRepository users;
 
+	private final CurrentUser currentUser;
+
 	private final MiniApps apps;
 
 	private final WeChatClient weChat;
@@ -41,8 +43,10 @@ class UserDataController {
 
 	private final Clock clock;
 
-	UserDataController(UserRepository users, MiniApps apps, WeChatClient weChat, JsonMapper json, Clock clock) {
+	UserDataController(UserRepository users, CurrentUser currentUser, MiniApps apps, WeChatClient weChat,
+			JsonMapper json, Clock clock) {
 		this.users = users;
+		this.currentUser = currentUser;
 		this.apps = apps;
 		this.weChat = weChat;
 		this.json = json;
@@ -51,7 +55,7 @@ class UserDataController {
 
 	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
 	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request) {
-		User user = currentUser(caller);
+		User user = this.currentUser.of(caller);
 		MiniApp app = this.apps.resolve(user.appid());
 		PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());
 		if (!app.appid().equals(phone.watermarkAppid())) {
@@ -67,7 +71,7 @@ class UserDataController {
 		if ((request.rawData() == null) != (request.signature() == null)) {
 			throw new InvalidRequestException("rawData and signature go together: send both or neither");
 		}
-		User user = currentUser(caller);
+		User user = this.currentUser.of(caller);
 		String sessionKey = this.users.findSessionKey(user.id()).orElseThrow(UserDataException::sessionKeyStale);
 		JsonNode data = EncryptedData.decrypt(sessionKey, request.encryptedData(), request.iv(), user.appid(),
 				this.json);
@@ -79,18 +83,12 @@ class UserDataController {
 
 	@GetMapping("/user/session-key/status")
 	SessionKeyStatus sessionKeyStatus(Caller caller) {
-		User user = currentUser(caller);
+		User user = this.currentUser.of(caller);
 		boolean valid = this.users.findSessionKey(user.id())
 			.map((sessionKey) -> this.weChat.checkSessionKey(this.apps.resolve(user.appid()), user.openid(),
 					sessionKey))
 			.orElse(false);
 		return new SessionKeyStatus(valid);
-	}
-
-	private User currentUser(Caller caller) {
-		return this.users.findById(caller.userId())
-			.filter((user) -> user.appid().equals(caller.appid()))
-			.orElseThrow(() -> new TokenInvalidException("The access token's user no longer exists"));
 	}
 
 	record PhoneRequest(@NotBlank @Size(max = 128) String code) {

@@ -1,0 +1,32 @@
+package io.miniauth.server.user;
+
+import io.miniauth.server.auth.Caller;
+import io.miniauth.server.token.TokenInvalidException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The user a verified access token belongs to.
+ */
+@Component
+public class CurrentUser {
+
+	private final UserRepository users;
+
+	CurrentUser(UserRepository users) {
+		this.users = users;
+	}
+
+	/**
+	 * Loads the caller's user.
+	 * @param caller the verified caller
+	 * @return the user
+	 * @throws TokenInvalidException when the user no longer exists in the token's app
+	 */
+	public User of(Caller caller) {
+		return this.users.findById(caller.userId())
+			.filter((user) -> user.appid().equals(caller.appid()))
+			.orElseThrow(() -> new TokenInvalidException("The access token's user no longer exists"));
+	}
+
+}
