@@ -31,7 +31,7 @@ public final class Faults {
 	 */
 	public synchronized FaultPlan apply(FaultPlan requested) {
 		Assert.notNull(requested, "requested cannot be null");
-		long seed = (requested.seed() != null) ? requested.seed() : this.seeds.nextLong();
+		long seed = (requested.seed() != null) ? requested.seed() : randomSeed();
 		Map<String, EndpointState> states = new LinkedHashMap<>();
 		Map<String, EndpointFaults> endpoints = (requested.endpoints() != null) ? requested.endpoints() : Map.of();
 		endpoints.forEach((name, faults) -> {
@@ -47,6 +47,13 @@ public final class Faults {
 		});
 		this.plan = new Plan(seed, states);
 		return current();
+	}
+
+	/**
+	 * A seed that JavaScript clients can read back exactly (below 2^53).
+	 */
+	private long randomSeed() {
+		return this.seeds.nextLong() >>> (Long.SIZE - 53);
 	}
 
 	public synchronized void clear() {

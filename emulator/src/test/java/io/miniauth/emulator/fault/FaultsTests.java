@@ -48,7 +48,7 @@ class FaultsTests {
 	@Test
 	void applyWhenNoSeedThenRandomSeedShown() {
 		FaultPlan applied = new Faults().apply(new FaultPlan(null, Map.of()));
-		assertThat(applied.seed()).isNotNull();
+		assertThat(applied.seed()).isNotNull().isBetween(0L, 1L << 53);
 	}
 
 	@Test
