@@ -3,38 +3,80 @@ package io.miniauth.emulator;
 import java.time.Clock;
 
 import io.miniauth.emulator.api.EmulatedAppResolver;
+import io.miniauth.emulator.api.WeChatEndpointInterceptor;
 import io.miniauth.emulator.api.WeChatResponses;
 import io.miniauth.emulator.app.EmulatedApps;
+import io.miniauth.emulator.call.CallCounts;
+import io.miniauth.emulator.crypto.OpenDataSealer;
+import io.miniauth.emulator.fault.Faults;
 import io.miniauth.emulator.login.LoginCodes;
+import io.miniauth.emulator.login.MinuteQuota;
+import io.miniauth.emulator.phone.PhoneCodes;
+import io.miniauth.emulator.token.AccessTokens;
 import io.miniauth.emulator.user.SessionKeys;
 import io.miniauth.emulator.user.WeChatIdentities;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WeChat emulator, mounted under {@code /emulator}. An application imports this
  * configuration and provides an {@link EmulatedApps} bean naming the apps to answer for;
- * a {@link Clock} bean, when present, drives code and key lifetimes.
+ * a {@link Clock} bean, when present, drives every lifetime (codes, tokens, keys,
+ * quotas). The fidelity knobs are read from the {@code emulator.*} properties (see
+ * {@link EmulatorSettings}).
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = EmulatorConfiguration.class, useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter({ RestController.class, RestControllerAdvice.class }))
 public class EmulatorConfiguration {
 
+	private static final String SETTINGS_PREFIX = "emulator";
+
 	@Bean
-	LoginCodes emulatorLoginCodes(ObjectProvider<Clock> clock) {
-		return new LoginCodes(clock.getIfAvailable(Clock::systemUTC));
+	EmulatorSettings emulatorSettings(Environment environment) {
+		return Binder.get(environment)
+			.bind(SETTINGS_PREFIX, EmulatorSettings.class)
+			.orElseGet(EmulatorSettings::defaults);
 	}
 
 	@Bean
-	SessionKeys emulatorSessionKeys() {
-		return new SessionKeys();
+	LoginCodes emulatorLoginCodes(ObjectProvider<Clock> clock) {
+		return new LoginCodes(clockOf(clock));
+	}
+
+	@Bean
+	MinuteQuota emulatorLoginQuota(ObjectProvider<Clock> clock, EmulatorSettings emulatorSettings) {
+		return new MinuteQuota(clockOf(clock), emulatorSettings.loginRateLimitPerMinute());
+	}
+
+	@Bean
+	SessionKeys emulatorSessionKeys(ObjectProvider<Clock> clock, EmulatorSettings emulatorSettings) {
+		return new SessionKeys(clockOf(clock), emulatorSettings.sessionKeyMinRotationPeriod());
+	}
+
+	@Bean
+	AccessTokens emulatorAccessTokens(ObjectProvider<Clock> clock) {
+		return new AccessTokens(clockOf(clock));
+	}
+
+	@Bean
+	PhoneCodes emulatorPhoneCodes(ObjectProvider<Clock> clock) {
+		return new PhoneCodes(clockOf(clock));
+	}
+
+	@Bean
+	OpenDataSealer emulatorOpenDataSealer(ObjectProvider<Clock> clock, JsonMapper jsonMapper) {
+		return new OpenDataSealer(clockOf(clock), jsonMapper);
 	}
 
 	@Bean
@@ -50,6 +92,35 @@ public class EmulatorConfiguration {
 	@Bean
 	WeChatResponses emulatorResponses(JsonMapper jsonMapper) {
 		return new WeChatResponses(jsonMapper);
+	}
+
+	@Bean
+	Faults emulatorFaults() {
+		return new Faults();
+	}
+
+	@Bean
+	CallCounts emulatorCallCounts() {
+		return new CallCounts();
+	}
+
+	@Bean
+	WebMvcConfigurer emulatorEndpointInterceptor(Faults emulatorFaults, CallCounts emulatorCallCounts,
+			JsonMapper jsonMapper) {
+		WeChatEndpointInterceptor interceptor = new WeChatEndpointInterceptor(emulatorFaults, emulatorCallCounts,
+				jsonMapper);
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor).addPathPatterns("/emulator/**");
+			}
+
+		};
+	}
+
+	private static Clock clockOf(ObjectProvider<Clock> clock) {
+		return clock.getIfAvailable(Clock::systemUTC);
 	}
 
 }

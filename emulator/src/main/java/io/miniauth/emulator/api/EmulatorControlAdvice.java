@@ -4,6 +4,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +32,12 @@ class EmulatorControlAdvice {
 			.findFirst()
 			.orElse("The request is not valid");
 		return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", msg);
+	}
+
+	@ExceptionHandler
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+				"The request body is not valid JSON for this endpoint");
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String code, String msg) {

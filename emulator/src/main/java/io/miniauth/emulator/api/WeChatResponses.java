@@ -3,15 +3,25 @@ package io.miniauth.emulator.api;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes answers the way WeChat does: always HTTP 200, errors included, as JSON under the
- * content type each endpoint is known to use.
+ * content type each endpoint is known to use. It also notes each answer's outcome on the
+ * current request ({@code ok} or the errcode), which is what {@code /emulator/calls}
+ * counts.
  */
 public final class WeChatResponses {
 
-	private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; encoding=utf-8");
+	/** The request attribute holding the outcome of the answer written. */
+	public static final String OUTCOME_ATTRIBUTE = WeChatResponses.class.getName() + ".outcome";
+
+	/** The outcome of a successful answer. */
+	public static final String OK = "ok";
+
+	static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; encoding=utf-8");
 
 	private final JsonMapper jsonMapper;
 
@@ -39,7 +49,23 @@ public final class WeChatResponses {
 		return write(body, MediaType.TEXT_PLAIN);
 	}
 
+	/**
+	 * The outcome a body stands for: {@code ok}, or the errcode as a string.
+	 * @param body the body
+	 * @return the outcome
+	 */
+	public static String outcome(Object body) {
+		if (body instanceof WeChatError error && error.errcode() != 0) {
+			return String.valueOf(error.errcode());
+		}
+		return OK;
+	}
+
 	private ResponseEntity<String> write(Object body, MediaType type) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(OUTCOME_ATTRIBUTE, outcome(body), RequestAttributes.SCOPE_REQUEST);
+		}
 		return ResponseEntity.ok().contentType(type).body(this.jsonMapper.writeValueAsString(body));
 	}
 

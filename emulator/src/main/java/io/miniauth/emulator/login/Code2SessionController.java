@@ -2,6 +2,8 @@ package io.miniauth.emulator.login;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.miniauth.emulator.api.WeChatEndpoint;
+import io.miniauth.emulator.api.WeChatEndpointNames;
 import io.miniauth.emulator.api.WeChatError;
 import io.miniauth.emulator.api.WeChatResponses;
 import io.miniauth.emulator.app.EmulatedApp;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /sns/jscode2session}: WeChat's {@code auth.code2Session}, which exchanges a
  * login code for the user's {@code openid} and {@code session_key}. Like WeChat it needs
  * no access token (and ignores one that is sent) and answers JSON as {@code text/plain}.
+ * Calls beyond the user's minute quota answer 45011 and leave the code unspent.
  */
 @RestController
 class Code2SessionController {
@@ -34,16 +37,20 @@ class Code2SessionController {
 
 	private final WeChatResponses responses;
 
+	private final MinuteQuota quota;
+
 	Code2SessionController(EmulatedApps apps, LoginCodes codes, SessionKeys sessionKeys, WeChatIdentities identities,
-			WeChatResponses responses) {
+			WeChatResponses responses, MinuteQuota quota) {
 		this.apps = apps;
 		this.codes = codes;
+		this.quota = quota;
 		this.sessionKeys = sessionKeys;
 		this.identities = identities;
 		this.responses = responses;
 	}
 
 	@GetMapping("/emulator/sns/jscode2session")
+	@WeChatEndpoint(value = WeChatEndpointNames.JSCODE2SESSION, plainText = true)
 	ResponseEntity<String> code2Session(@RequestParam(required = false) String appid,
 			@RequestParam(required = false) String secret,
 			@RequestParam(name = "js_code", required = false) String code,
@@ -71,11 +78,21 @@ class Code2SessionController {
 		if (!app.secret().equals(secret)) {
 			return WeChatError.of(40125, "invalid appsecret");
 		}
+		String holder = this.codes.holder(appid, code).orElse(null);
+		if (holder == null) {
+			return WeChatError.of(40029, "invalid code");
+		}
+		if (!this.quota.tryAcquire(appid, holder)) {
+			return WeChatError.of(45011, "api minute-quota reach limit mustslower retry next minute");
+		}
 		Redemption redemption = this.codes.redeem(appid, code);
 		if (redemption instanceof Redemption.Redeemed redeemed) {
 			String sessionKey = this.sessionKeys.current(appid, redeemed.openid())
-				.orElseGet(() -> this.sessionKeys.rotate(appid, redeemed.openid()));
+				.orElseGet(() -> this.sessionKeys.rotateOnLogin(appid, redeemed.openid()));
 			return new Session(sessionKey, redeemed.openid(), this.identities.unionid(app, redeemed.user()));
+		}
+		if (redemption instanceof Redemption.Blocked) {
+			return WeChatError.of(40226, "code blocked");
 		}
 		if (redemption instanceof Redemption.AlreadyUsed) {
 			return WeChatError.of(40163, "code been used");

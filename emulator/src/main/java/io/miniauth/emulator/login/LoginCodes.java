@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,7 +13,8 @@ import org.springframework.util.Assert;
 
 /**
  * The one-time codes that {@code wx.login()} hands a mini program. A code is valid for
- * five minutes, for its own app only, and can be exchanged once.
+ * five minutes, for its own app only, and can be exchanged once. A code minted as "risky"
+ * stands for a login WeChat's risk control intercepts: it is never exchanged.
  */
 public final class LoginCodes {
 
@@ -38,11 +40,35 @@ public final class LoginCodes {
 	}
 
 	public String mint(String appid, String openid, String user) {
+		return mint(appid, openid, user, false);
+	}
+
+	/**
+	 * Mints a code for a user.
+	 * @param appid the app the code is for
+	 * @param openid the user's openid in that app
+	 * @param user the user's handle
+	 * @param risky whether WeChat blocks this login (40226)
+	 * @return the code
+	 */
+	public String mint(String appid, String openid, String user, boolean risky) {
 		Instant now = this.clock.instant();
 		forgetOld(now);
 		String code = newCode();
-		this.codes.put(code, new IssuedCode(appid, openid, user, now, new AtomicBoolean()));
+		this.codes.put(code, new IssuedCode(appid, openid, user, risky, now, new AtomicBoolean()));
 		return code;
+	}
+
+	/**
+	 * The openid a code was minted for, whatever its state, so that per-user limits can
+	 * apply before the code is spent.
+	 * @param appid the app the exchange is made for
+	 * @param code the code
+	 * @return the openid, or empty when the code is unknown or for another app
+	 */
+	public Optional<String> holder(String appid, String code) {
+		IssuedCode issued = this.codes.get(code);
+		return (issued != null && issued.appid().equals(appid)) ? Optional.of(issued.openid()) : Optional.empty();
 	}
 
 	/**
@@ -58,6 +84,9 @@ public final class LoginCodes {
 		}
 		if (this.clock.instant().isAfter(issued.issuedAt().plus(CODE_TTL))) {
 			return new Redemption.Invalid();
+		}
+		if (issued.risky()) {
+			return new Redemption.Blocked();
 		}
 		if (!issued.used().compareAndSet(false, true)) {
 			return new Redemption.AlreadyUsed();
@@ -78,7 +107,8 @@ public final class LoginCodes {
 		return code.toString();
 	}
 
-	private record IssuedCode(String appid, String openid, String user, Instant issuedAt, AtomicBoolean used) {
+	private record IssuedCode(String appid, String openid, String user, boolean risky, Instant issuedAt,
+			AtomicBoolean used) {
 	}
 
 	/** What exchanging a code gives. */
@@ -90,6 +120,10 @@ public final class LoginCodes {
 
 		/** Unknown, expired, or minted for another app (WeChat's 40029). */
 		record Invalid() implements Redemption {
+		}
+
+		/** Minted as risky: WeChat intercepts the login (40226). */
+		record Blocked() implements Redemption {
 		}
 
 		/** Exchanged before (WeChat's 40163). */

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /emulator/wx/login}: what {@code wx.login()} does on a phone. It mints a
  * one-time login code for the named user and, as WeChat does, gives that user a fresh
- * {@code session_key}.
+ * {@code session_key} (unless the key is younger than the configured minimum rotation
+ * period).
  */
 @RestController
 class WxLoginController {
@@ -40,11 +41,19 @@ class WxLoginController {
 	LoginCode login(@Valid @RequestBody WxLoginRequest request) {
 		EmulatedApp app = this.appResolver.resolve(request.appid());
 		String openid = this.identities.openid(app, request.user());
-		this.sessionKeys.rotate(app.appid(), openid);
-		return new LoginCode(this.codes.mint(app.appid(), openid, request.user()), openid);
+		this.sessionKeys.rotateOnLogin(app.appid(), openid);
+		return new LoginCode(this.codes.mint(app.appid(), openid, request.user(), Boolean.TRUE.equals(request.risky())),
+				openid);
 	}
 
-	record WxLoginRequest(@NotBlank @Size(max = 64) String user, String appid) {
+	/**
+	 * What the phone asks for.
+	 *
+	 * @param user the person's handle
+	 * @param appid the app, or empty for the default one
+	 * @param risky {@code true} to have WeChat's risk control block this login (40226)
+	 */
+	record WxLoginRequest(@NotBlank @Size(max = 64) String user, String appid, Boolean risky) {
 	}
 
 	record LoginCode(String code, String openid) {

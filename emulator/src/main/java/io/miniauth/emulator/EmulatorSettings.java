@@ -1,0 +1,34 @@
+package io.miniauth.emulator;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+/**
+ * Knobs for the fidelity rules that WeChat applies but does not pin down, bound from the
+ * {@code emulator.*} properties.
+ *
+ * @param loginRateLimitPerMinute how many {@code jscode2session} calls one user may make
+ * in any 60 seconds before WeChat's 45011 (100 in WeChat's docs); 0 or less switches the
+ * limit off
+ * @param sessionKeyMinRotationPeriod how long a user's {@code session_key} survives new
+ * logins; zero means every new login code rotates it
+ */
+public record EmulatorSettings(@DefaultValue("100") int loginRateLimitPerMinute,
+		@DefaultValue("0s") Duration sessionKeyMinRotationPeriod) {
+
+	public EmulatorSettings {
+		Assert.notNull(sessionKeyMinRotationPeriod, "sessionKeyMinRotationPeriod cannot be null");
+		Assert.isTrue(!sessionKeyMinRotationPeriod.isNegative(), "sessionKeyMinRotationPeriod cannot be negative");
+	}
+
+	/**
+	 * The settings that match WeChat's documented behaviour.
+	 * @return the defaults
+	 */
+	public static EmulatorSettings defaults() {
+		return new EmulatorSettings(100, Duration.ZERO);
+	}
+
+}

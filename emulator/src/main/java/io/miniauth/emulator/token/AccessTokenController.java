@@ -1,0 +1,133 @@
+package io.miniauth.emulator.token;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.miniauth.emulator.api.WeChatEndpoint;
+import io.miniauth.emulator.api.WeChatEndpointNames;
+import io.miniauth.emulator.api.WeChatError;
+import io.miniauth.emulator.api.WeChatResponses;
+import io.miniauth.emulator.app.EmulatedApp;
+import io.miniauth.emulator.app.EmulatedApps;
+import io.miniauth.emulator.token.AccessTokens.Grant;
+import io.miniauth.emulator.token.AccessTokens.StableGrant;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WeChat's two token endpoints: {@code GET /cgi-bin/token} and
+ * {@code POST /cgi-bin/stable_token}. Successes leave out {@code errcode}, as WeChat's
+ * do.
+ */
+@RestController
+class AccessTokenController {
+
+	private static final String CLIENT_CREDENTIAL = "client_credential";
+
+	private final EmulatedApps apps;
+
+	private final AccessTokens tokens;
+
+	private final WeChatResponses responses;
+
+	private final JsonMapper jsonMapper;
+
+	AccessTokenController(EmulatedApps apps, AccessTokens tokens, WeChatResponses responses, JsonMapper jsonMapper) {
+		this.apps = apps;
+		this.tokens = tokens;
+		this.responses = responses;
+		this.jsonMapper = jsonMapper;
+	}
+
+	@GetMapping("/emulator/cgi-bin/token")
+	@WeChatEndpoint(WeChatEndpointNames.TOKEN)
+	ResponseEntity<String> token(@RequestParam(name = "grant_type", required = false) String grantType,
+			@RequestParam(required = false) String appid, @RequestParam(required = false) String secret) {
+		WeChatError error = authenticate(grantType, appid, secret);
+		return this.responses.json((error != null) ? error : AccessToken.of(this.tokens.issue(appid)));
+	}
+
+	@PostMapping("/emulator/cgi-bin/stable_token")
+	@WeChatEndpoint(WeChatEndpointNames.STABLE_TOKEN)
+	ResponseEntity<String> stableToken(@RequestBody(required = false) String body) {
+		return this.responses.json(stableAnswer(body));
+	}
+
+	@RequestMapping(path = "/emulator/cgi-bin/stable_token",
+			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
+	@WeChatEndpoint(WeChatEndpointNames.STABLE_TOKEN)
+	ResponseEntity<String> stableTokenNotPosted() {
+		return this.responses.json(WeChatError.of(43002, "require POST method"));
+	}
+
+	private Object stableAnswer(String body) {
+		if (!StringUtils.hasText(body)) {
+			return WeChatError.of(44002, "empty post data");
+		}
+		StableTokenRequest request = parse(body);
+		if (request == null) {
+			return WeChatError.of(47001, "data format error");
+		}
+		WeChatError error = authenticate(request.grantType(), request.appid(), request.secret());
+		if (error != null) {
+			return error;
+		}
+		StableGrant grant = this.tokens.stable(request.appid(), Boolean.TRUE.equals(request.forceRefresh()));
+		if (grant instanceof StableGrant.Granted granted) {
+			return AccessToken.of(granted.grant());
+		}
+		return WeChatError.of(45009, "reach max api daily quota limit");
+	}
+
+	private StableTokenRequest parse(String body) {
+		try {
+			return this.jsonMapper.readValue(body, StableTokenRequest.class);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private WeChatError authenticate(String grantType, String appid, String secret) {
+		if (!StringUtils.hasText(appid)) {
+			return WeChatError.of(41002, "appid missing");
+		}
+		if (!StringUtils.hasText(secret)) {
+			return WeChatError.of(41004, "appsecret missing");
+		}
+		if (!CLIENT_CREDENTIAL.equals(grantType)) {
+			return WeChatError.of(40002, "invalid grant_type");
+		}
+		EmulatedApp app = this.apps.find(appid).orElse(null);
+		if (app == null) {
+			return WeChatError.of(40013, "invalid appid");
+		}
+		if (!app.secret().equals(secret)) {
+			return WeChatError.of(40125, "invalid appsecret");
+		}
+		return null;
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record StableTokenRequest(@JsonProperty("grant_type") String grantType, String appid, String secret,
+			@JsonProperty("force_refresh") Boolean forceRefresh) {
+	}
+
+	record AccessToken(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") long expiresIn) {
+
+		static AccessToken of(Grant grant) {
+			return new AccessToken(grant.accessToken(), grant.expiresIn());
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.miniauth.emulator.login;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.miniauth.emulator.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class MinuteQuotaTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
+
+	@Test
+	void tryAcquireWhenLimitReachedThenRefusedUntilWindowSlides() {
+		MinuteQuota quota = new MinuteQuota(this.clock, 2);
+		assertThat(quota.tryAcquire("wxa", "o1")).isTrue();
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(quota.tryAcquire("wxa", "o1")).isTrue();
+		assertThat(quota.tryAcquire("wxa", "o1")).isFalse();
+		assertThat(quota.tryAcquire("wxa", "o2")).isTrue();
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(quota.tryAcquire("wxa", "o1")).isTrue();
+	}
+
+	@Test
+	void tryAcquireWhenLimitZeroThenAlwaysAllowed() {
+		MinuteQuota quota = new MinuteQuota(this.clock, 0);
+		for (int i = 0; i < 500; i++) {
+			assertThat(quota.tryAcquire("wxa", "o1")).isTrue();
+		}
+	}
+
+	@Test
+	void constructorWhenClockNullThenThrowIllegalArgumentException() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new MinuteQuota(null, 1))
+			.withMessage("clock cannot be null");
+	}
+
+}
