@@ -145,7 +145,8 @@ public final class RestWeChatClient implements WeChatClient {
 						info.path("watermark").path("appid").asString(null));
 			}
 			throw switch (errcode) {
-				case 40029 -> new InvalidPhoneCodeException();
+				// 40003: the code is not the named user's
+				case 40029, 40003 -> new InvalidPhoneCodeException();
 				case 0 -> new WeChatUnavailableException("answer without phone_info", 0);
 				default -> failure(app, "getuserphonenumber", answer);
 			};

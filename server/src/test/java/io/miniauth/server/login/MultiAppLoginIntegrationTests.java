@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MiniAuthTest
 @TestPropertySource(properties = { "miniauth.emulator.enabled=true", "miniauth.apps[0].appid=wxbound0000000001",
 		"miniauth.apps[0].secret=secret-a", "miniauth.apps[0].open-platform=open-1",
-		"miniauth.apps[1].appid=wxsolo00000000002", "miniauth.apps[1].secret=secret-b" })
+		"miniauth.apps[1].appid=wxsolo00000000002", "miniauth.apps[1].secret=secret-b",
+		"miniauth.apps[2].appid=wxsister000000003", "miniauth.apps[2].secret=secret-c",
+		"miniauth.apps[2].open-platform=open-1" })
 class MultiAppLoginIntegrationTests {
 
 	@LocalServerPort
@@ -75,6 +77,35 @@ class MultiAppLoginIntegrationTests {
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.code()).isEqualTo("INVALID_CODE");
+	}
+
+	@Test
+	void loginWhenSamePersonInTwoAppsOfOneOpenPlatformThenSameUnionidTwoUsersAndLinkedApps() {
+		JsonNode a = login("sisters", "wxbound0000000001");
+		JsonNode c = login("sisters", "wxsister000000003");
+
+		assertThat(c.at("/user/unionid").asString()).isEqualTo(a.at("/user/unionid").asString());
+		assertThat(c.at("/user/id").asString()).isNotEqualTo(a.at("/user/id").asString());
+		JsonNode meInC = this.api.get("/user/me", "Authorization", "Bearer " + c.get("token").asString()).json();
+		JsonNode meInA = this.api.get("/user/me", "Authorization", "Bearer " + a.get("token").asString()).json();
+		assertThat(meInC.get("linkedApps")).extracting(JsonNode::asString).containsExactly("wxbound0000000001");
+		assertThat(meInA.get("linkedApps")).extracting(JsonNode::asString).containsExactly("wxsister000000003");
+	}
+
+	@Test
+	void requestWhenItNamesAnotherAppThanTheTokensThen401TokenInvalid() {
+		String token = login("one-app-only", "wxbound0000000001").get("token").asString();
+
+		Reply byParameter = this.api.get("/user/me?appid=wxsolo00000000002", "Authorization", "Bearer " + token);
+		Reply byReferer = this.api.get("/user/me", "Authorization", "Bearer " + token, "Referer",
+				"https://servicewechat.com/wxsolo00000000002/3/page-frame.html");
+		Reply ownApp = this.api.get("/user/me", "Authorization", "Bearer " + token, "Referer",
+				"https://servicewechat.com/wxbound0000000001/3/page-frame.html");
+
+		assertThat(byParameter.status()).isEqualTo(401);
+		assertThat(byParameter.code()).isEqualTo("TOKEN_INVALID");
+		assertThat(byReferer.status()).isEqualTo(401);
+		assertThat(ownApp.status()).isEqualTo(200);
 	}
 
 	private JsonNode login(String user, String appid) {
