@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.miniauth.server.ratelimit.Budget;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -29,13 +31,14 @@ import org.springframework.validation.annotation.Validated;
  * @param session session limits
  * @param login login behaviour
  * @param security keys that protect secrets at rest
+ * @param rateLimit request budgets
  */
 @Validated
 @ConfigurationProperties("miniauth")
 public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, @Valid List<App> apps,
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
 		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
-		@DefaultValue Security security) {
+		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -118,8 +121,32 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 
 	/**
 	 * @param maxRequestBody the largest request body accepted
+	 * @param trustedProxies addresses or CIDR ranges of the proxies whose
+	 * {@code X-Forwarded-For} is believed; from any other peer the header is ignored
 	 */
-	public record Web(@NotNull @DefaultValue("16KB") DataSize maxRequestBody) {
+	public record Web(@NotNull @DefaultValue("16KB") DataSize maxRequestBody, List<String> trustedProxies) {
+
+		public Web {
+			trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+		}
+
+	}
+
+	/**
+	 * Budgets, each written {@code <requests>/<period>} such as {@code 60/1m}.
+	 *
+	 * @param enabled whether budgets are enforced
+	 * @param loginPerIp logins per client address
+	 * @param loginPerApp logins per app, all users together
+	 * @param refreshPerSession refreshes per session
+	 * @param phonePerUser phone bindings per user
+	 * @param profilePerUser profile updates per user
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("60/1m") Budget loginPerIp,
+			@NotNull @DefaultValue("12000/1m") Budget loginPerApp,
+			@NotNull @DefaultValue("30/1m") Budget refreshPerSession,
+			@NotNull @DefaultValue("10/1m") Budget phonePerUser,
+			@NotNull @DefaultValue("30/1m") Budget profilePerUser) {
 	}
 
 }

@@ -2,6 +2,7 @@ package io.miniauth.server.login;
 
 import io.miniauth.server.session.ClientInfo;
 import io.miniauth.server.session.TokenResponse;
+import io.miniauth.server.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -20,8 +21,11 @@ class LoginController {
 
 	private final LoginService loginService;
 
-	LoginController(LoginService loginService) {
+	private final ClientAddress clientAddress;
+
+	LoginController(LoginService loginService, ClientAddress clientAddress) {
 		this.loginService = loginService;
+		this.clientAddress = clientAddress;
 	}
 
 	@PostMapping(path = "/user/login", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -29,7 +33,7 @@ class LoginController {
 		// RFC 6749 §5.1: responses carrying tokens must not be cached
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(this.loginService.login(request, ClientInfo.of(http)));
+			.body(this.loginService.login(request, ClientInfo.of(http, this.clientAddress)));
 	}
 
 }

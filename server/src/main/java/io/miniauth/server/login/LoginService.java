@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
+import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.session.ClientInfo;
 import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
@@ -40,10 +42,17 @@ class LoginService {
 
 	private final RepeatedCodes repeatedCodes;
 
+	private final RateLimiter rateLimiter;
+
+	private final MiniAuthProperties.RateLimit budgets;
+
 	private final Clock clock;
 
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
-			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, Clock clock) {
+			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
+			MiniAuthProperties properties, Clock clock) {
+		this.rateLimiter = rateLimiter;
+		this.budgets = properties.rateLimit();
 		this.apps = apps;
 		this.weChat = weChat;
 		this.users = users;
@@ -55,6 +64,9 @@ class LoginService {
 
 	TokenResponse login(LoginRequest request, ClientInfo client) {
 		MiniApp app = this.apps.resolve(request.appid());
+		// before any WeChat call or write: an over-budget login costs nothing
+		this.rateLimiter.consume("login-ip", client.ip(), this.budgets.loginPerIp());
+		this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());
 		String code = request.code().strip();
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,

@@ -1,5 +1,6 @@
 package io.miniauth.server.session;
 
+import io.miniauth.server.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -14,12 +15,12 @@ public record ClientInfo(String ip, String userAgent) {
 
 	private static final int MAX_USER_AGENT = 512;
 
-	public static ClientInfo of(HttpServletRequest request) {
+	public static ClientInfo of(HttpServletRequest request, ClientAddress address) {
 		String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
 		if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
 			userAgent = userAgent.substring(0, MAX_USER_AGENT);
 		}
-		return new ClientInfo(request.getRemoteAddr(), userAgent);
+		return new ClientInfo(address.of(request), userAgent);
 	}
 
 }

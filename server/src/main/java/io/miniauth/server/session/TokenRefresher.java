@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.ratelimit.Budget;
+import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.session.RefreshTokenRepository.StoredRefreshToken;
 import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
@@ -44,9 +46,15 @@ class TokenRefresher {
 
 	private final Duration reuseInterval;
 
+	private final RateLimiter rateLimiter;
+
+	private final Budget budget;
+
 	TokenRefresher(RefreshTokenRepository refreshTokens, SessionRepository sessionRepository, RefreshTokens tokens,
 			Sessions sessions, UserRepository users, PlatformTransactionManager transactionManager,
-			MiniAuthProperties properties, Clock clock) {
+			RateLimiter rateLimiter, MiniAuthProperties properties, Clock clock) {
+		this.rateLimiter = rateLimiter;
+		this.budget = properties.rateLimit().refreshPerSession();
 		this.refreshTokens = refreshTokens;
 		this.sessionRepository = sessionRepository;
 		this.tokens = tokens;
@@ -62,7 +70,11 @@ class TokenRefresher {
 		if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN_LENGTH) {
 			throw new RefreshTokenInvalidException();
 		}
-		Rotation rotation = this.transaction.execute((status) -> rotate(refreshToken.strip(), this.clock.instant()));
+		String token = refreshToken.strip();
+		// the budget is per session, spent before anything is written
+		this.refreshTokens.find(RefreshTokens.hash(token))
+			.ifPresent((stored) -> this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget));
+		Rotation rotation = this.transaction.execute((status) -> rotate(token, this.clock.instant()));
 		if (rotation.replayed()) {
 			throw new RefreshTokenReusedException();
 		}

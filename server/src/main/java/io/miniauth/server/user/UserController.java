@@ -3,6 +3,9 @@ package io.miniauth.server.user;
 import java.time.Clock;
 
 import io.miniauth.server.auth.Caller;
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.ratelimit.Budget;
+import io.miniauth.server.ratelimit.RateLimiter;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -25,7 +28,14 @@ class UserController {
 
 	private final Clock clock;
 
-	UserController(UserRepository users, CurrentUser currentUser, UserProfiles profiles, Clock clock) {
+	private final RateLimiter rateLimiter;
+
+	private final Budget budget;
+
+	UserController(UserRepository users, CurrentUser currentUser, UserProfiles profiles, RateLimiter rateLimiter,
+			MiniAuthProperties properties, Clock clock) {
+		this.rateLimiter = rateLimiter;
+		this.budget = properties.rateLimit().profilePerUser();
 		this.users = users;
 		this.currentUser = currentUser;
 		this.profiles = profiles;
@@ -39,6 +49,7 @@ class UserController {
 
 	@PatchMapping(path = "/user/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	UserProfile updateProfile(Caller caller, @RequestBody JsonNode body) {
+		this.rateLimiter.consume("profile-user", caller.userId(), this.budget);
 		ProfilePatch patch = ProfilePatch.read(body);
 		User updated = patch.applyTo(this.currentUser.of(caller));
 		this.users.updateProfile(updated, this.clock.instant());

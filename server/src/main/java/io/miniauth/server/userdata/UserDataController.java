@@ -5,6 +5,9 @@ import java.time.Clock;
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.auth.Caller;
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.ratelimit.Budget;
+import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.user.CurrentUser;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
@@ -43,8 +46,14 @@ class UserDataController {
 
 	private final Clock clock;
 
+	private final RateLimiter rateLimiter;
+
+	private final Budget phoneBudget;
+
 	UserDataController(UserRepository users, CurrentUser currentUser, MiniApps apps, WeChatClient weChat,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, RateLimiter rateLimiter, MiniAuthProperties properties, Clock clock) {
+		this.rateLimiter = rateLimiter;
+		this.phoneBudget = properties.rateLimit().phonePerUser();
 		this.users = users;
 		this.currentUser = currentUser;
 		this.apps = apps;
@@ -55,6 +64,7 @@ class UserDataController {
 
 	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
 	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request) {
+		this.rateLimiter.consume("phone-user", caller.userId(), this.phoneBudget);
 		User user = this.currentUser.of(caller);
 		MiniApp app = this.apps.resolve(user.appid());
 		PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:miniauth-${random.uuid};DB_CLOSE_DELAY=-1",
-				"miniauth.security.key-encryption-key=" + MiniAuthTest.KEY_ENCRYPTION_KEY })
+				"miniauth.security.key-encryption-key=" + MiniAuthTest.KEY_ENCRYPTION_KEY,
+				"miniauth.rate-limit.enabled=false" })
 @Import(TestClockConfiguration.class)
 public @interface MiniAuthTest {
 

@@ -1,0 +1,49 @@
+package io.miniauth.server.ratelimit;
+
+import java.time.Clock;
+
+import io.miniauth.server.config.MiniAuthProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The rate limiter: in memory for one instance, and off when
+ * {@code miniauth.rate-limit.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+	@Bean
+	RateLimiter rateLimiter(MiniAuthProperties properties, Clock clock) {
+		if (!properties.rateLimit().enabled()) {
+			return (limit, key, budget) -> {
+			};
+		}
+		return new LocalRateLimiter(clock);
+	}
+
+	@Bean
+	IdleBuckets idleBuckets(RateLimiter rateLimiter) {
+		return new IdleBuckets(rateLimiter);
+	}
+
+	static class IdleBuckets {
+
+		private final RateLimiter rateLimiter;
+
+		IdleBuckets(RateLimiter rateLimiter) {
+			this.rateLimiter = rateLimiter;
+		}
+
+		@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+		void forget() {
+			if (this.rateLimiter instanceof LocalRateLimiter local) {
+				local.forgetIdle();
+			}
+		}
+
+	}
+
+}

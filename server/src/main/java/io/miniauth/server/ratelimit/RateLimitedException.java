@@ -1,0 +1,30 @@
+package io.miniauth.server.ratelimit;
+
+import java.time.Duration;
+
+import io.miniauth.server.web.MiniAuthException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request over its budget: 429 {@code RATE_LIMITED} with {@code Retry-After}.
+ */
+public class RateLimitedException extends MiniAuthException {
+
+	private final Duration retryAfter;
+
+	public RateLimitedException(Duration retryAfter) {
+		super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+				"Too many requests: try again in " + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " seconds");
+		this.retryAfter = retryAfter;
+	}
+
+	@Override
+	public HttpHeaders headers() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (this.retryAfter.toMillis() + 999) / 1000)));
+		return headers;
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.miniauth.server.web;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import io.miniauth.server.config.MiniAuthProperties;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The client's address: the peer of the connection, unless that peer is a configured
+ * trusted proxy; then the right-most address in {@code X-Forwarded-For} that is not a
+ * trusted proxy itself. A forwarding header from any other peer is ignored, since a
+ * client can write anything there.
+ */
+@Component
+public class ClientAddress {
+
+	private final List<AddressRange> trustedProxies;
+
+	public ClientAddress(MiniAuthProperties properties) {
+		this.trustedProxies = properties.web().trustedProxies().stream().map(AddressRange::parse).toList();
+	}
+
+	public String of(HttpServletRequest request) {
+		String peer = request.getRemoteAddr();
+		if (!isTrusted(peer)) {
+			return peer;
+		}
+		String forwarded = request.getHeader("X-Forwarded-For");
+		if (forwarded == null || forwarded.isBlank()) {
+			return peer;
+		}
+		String[] hops = forwarded.split(",");
+		for (int i = hops.length - 1; i >= 0; i--) {
+			String hop = hops[i].strip();
+			if (!hop.isEmpty() && !isTrusted(hop)) {
+				return hop;
+			}
+		}
+		return peer;
+	}
+
+	private boolean isTrusted(String address) {
+		return this.trustedProxies.stream().anyMatch((range) -> range.contains(address));
+	}
+
+	/**
+	 * An address or CIDR range, IPv4 or IPv6.
+	 */
+	record AddressRange(byte[] network, int prefix) {
+
+		static AddressRange parse(String text) {
+			String[] parts = text.strip().split("/", 2);
+			byte[] network = literal(parts[0]);
+			if (network == null) {
+				throw new IllegalArgumentException("miniauth.web.trusted-proxies: not an IP address: " + text);
+			}
+			int prefix = (parts.length == 2) ? Integer.parseInt(parts[1]) : network.length * 8;
+			return new AddressRange(network, prefix);
+		}
+
+		boolean contains(String address) {
+			byte[] candidate = literal(address);
+			if (candidate == null || candidate.length != this.network.length) {
+				return false;
+			}
+			for (int bit = 0; bit < this.prefix; bit++) {
+				int mask = 0x80 >> (bit % 8);
+				if ((candidate[bit / 8] & mask) != (this.network[bit / 8] & mask)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * Parses an IP literal without any name lookup; {@code null} when it is not one.
+		 */
+		private static byte[] literal(String text) {
+			if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
+				return null;
+			}
+			try {
+				return InetAddress.getByName(text).getAddress();
+			}
+			catch (UnknownHostException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}
