@@ -66,9 +66,15 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * on, {@code https://api.weixin.qq.com} otherwise
 	 * @param connectTimeout connect timeout for calls to WeChat
 	 * @param readTimeout read timeout for calls to WeChat
+	 * @param circuitBreakerMinimumCalls how many calls to an app's WeChat the failure
+	 * rate is judged on (the breaker opens at 50% outages)
+	 * @param circuitBreakerOpenFor how long an open breaker answers at once with 503
+	 * before trying WeChat again
 	 */
 	public record WeChat(URI baseUrl, @NotNull @DefaultValue("2s") Duration connectTimeout,
-			@NotNull @DefaultValue("5s") Duration readTimeout) {
+			@NotNull @DefaultValue("5s") Duration readTimeout,
+			@Min(1) @DefaultValue("10") int circuitBreakerMinimumCalls,
+			@NotNull @DefaultValue("10s") Duration circuitBreakerOpenFor) {
 	}
 
 	/**

@@ -49,6 +49,8 @@ public final class RestWeChatClient implements WeChatClient {
 
 	private final Clock clock;
 
+	private final WeChatCircuitBreakers breakers;
+
 	/**
 	 * @param restClient the HTTP client, with its timeouts set
 	 * @param baseUrl where WeChat is
@@ -57,27 +59,34 @@ public final class RestWeChatClient implements WeChatClient {
 	 * this, so that retries do not arrive together)
 	 * @param accessTokens keeps the apps' access tokens
 	 * @param clock the clock that access token expiry is read against
+	 * @param breakers the apps' circuit breakers
 	 */
 	public RestWeChatClient(RestClient restClient, WeChatBaseUrl baseUrl, JsonMapper jsonMapper, Duration retryPause,
-			WeChatAccessTokens accessTokens, Clock clock) {
+			WeChatAccessTokens accessTokens, Clock clock, WeChatCircuitBreakers breakers) {
 		Assert.notNull(restClient, "restClient cannot be null");
 		Assert.notNull(baseUrl, "baseUrl cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
 		Assert.notNull(retryPause, "retryPause cannot be null");
 		Assert.notNull(accessTokens, "accessTokens cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		Assert.notNull(breakers, "breakers cannot be null");
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.jsonMapper = jsonMapper;
 		this.retryPause = retryPause;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
+		this.breakers = breakers;
 	}
 
 	@Override
 	public WeChatSession code2Session(MiniApp app, String code) {
 		Assert.notNull(app, "app cannot be null");
 		Assert.hasText(code, "code cannot be empty");
+		return this.breakers.call(app, () -> code2SessionWithRetry(app, code));
+	}
+
+	private WeChatSession code2SessionWithRetry(MiniApp app, String code) {
 		try {
 			return code2SessionOnce(app, code);
 		}
@@ -128,7 +137,7 @@ public final class RestWeChatClient implements WeChatClient {
 	public PhoneNumber phoneNumber(MiniApp app, String openid, String code) {
 		Assert.notNull(app, "app cannot be null");
 		Assert.hasText(code, "code cannot be empty");
-		return withAccessToken(app, (accessToken) -> {
+		return this.breakers.call(app, () -> withAccessToken(app, (accessToken) -> {
 			URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get())
 				.path("/wxa/business/getuserphonenumber")
 				.queryParam("access_token", "{token}")
@@ -150,7 +159,7 @@ public final class RestWeChatClient implements WeChatClient {
 				case 0 -> new WeChatUnavailableException("answer without phone_info", 0);
 				default -> failure(app, "getuserphonenumber", answer);
 			};
-		});
+		}));
 	}
 
 	@Override
@@ -158,7 +167,7 @@ public final class RestWeChatClient implements WeChatClient {
 		Assert.notNull(app, "app cannot be null");
 		Assert.hasText(sessionKey, "sessionKey cannot be empty");
 		String signature = SessionKeySignature.of(sessionKey);
-		return withAccessToken(app, (accessToken) -> {
+		return this.breakers.call(app, () -> withAccessToken(app, (accessToken) -> {
 			URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get())
 				.path("/wxa/checksession")
 				.queryParam("access_token", "{token}")
@@ -177,7 +186,7 @@ public final class RestWeChatClient implements WeChatClient {
 				return false;
 			}
 			throw failure(app, "checksession", answer);
-		});
+		}));
 	}
 
 	/**

@@ -54,7 +54,9 @@ class WeChatClientConfiguration {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(properties.wechat().readTimeout());
 		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
-		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE, accessTokens, clock);
+		WeChatCircuitBreakers breakers = new WeChatCircuitBreakers(properties.wechat().circuitBreakerMinimumCalls(),
+				properties.wechat().circuitBreakerOpenFor(), clock);
+		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE, accessTokens, clock, breakers);
 	}
 
 }

@@ -234,7 +234,8 @@ class RestWeChatClientTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RestWeChatClient(null, WeChatBaseUrl.fixed(URI.create("http://x")),
 					JsonMapper.builder().build(), Duration.ZERO,
-					new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC()))
+					new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC(),
+					new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC())))
 			.withMessage("restClient cannot be null");
 	}
 
@@ -244,7 +245,8 @@ class RestWeChatClientTests {
 		factory.setReadTimeout(readTimeout);
 		return new RestWeChatClient(RestClient.builder().requestFactory(factory).build(), WeChatBaseUrl.fixed(baseUrl),
 				JsonMapper.builder().build(), Duration.ZERO,
-				new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC());
+				new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC(),
+				new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC()));
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
