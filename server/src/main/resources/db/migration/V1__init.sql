@@ -12,6 +12,8 @@ CREATE TABLE users (
     country_code      VARCHAR(8),
     -- the WeChat session_key, encrypted with the key-encryption key (AES-GCM)
     session_key   VARCHAR(255),
+    -- the key before the latest login, to tell data made with it (stale) from forged data
+    previous_session_key VARCHAR(255),
     created_at    TIMESTAMP    NOT NULL,
     updated_at    TIMESTAMP    NOT NULL,
     last_login_at TIMESTAMP    NOT NULL,

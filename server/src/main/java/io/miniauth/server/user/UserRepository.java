@@ -38,12 +38,15 @@ public class UserRepository {
 			""";
 
 	private static final String RECORD_LOGIN = """
-			UPDATE users SET session_key = :sessionKey, unionid = COALESCE(:unionid, unionid),
+			UPDATE users SET previous_session_key = session_key, session_key = :sessionKey,
+			    unionid = COALESCE(:unionid, unionid),
 			    last_login_at = :now, updated_at = :now
 			WHERE appid = :appid AND openid = :openid
 			""";
 
 	private static final String FIND_SESSION_KEY = "SELECT appid, openid, session_key FROM users WHERE id = :id";
+
+	private static final String FIND_PREVIOUS_SESSION_KEY = "SELECT appid, openid, previous_session_key FROM users WHERE id = :id";
 
 	private static final String UPDATE_PHONE = """
 			UPDATE users SET phone_number = :phoneNumber, pure_phone_number = :purePhoneNumber,
@@ -114,6 +117,20 @@ public class UserRepository {
 					rowNum) -> (rs.getString("session_key") != null) ? this.secretBox.open(rs.getString("session_key"),
 							sessionKeyContext(rs.getString("appid"), rs.getString("openid"))) : null)
 			.optional();
+	}
+
+	/**
+	 * The user's session_key from before their latest login, decrypted.
+	 * @param userId the user
+	 * @return the key, empty when there is none
+	 */
+	public Optional<String> findPreviousSessionKey(String userId) {
+		return this.jdbc.sql(FIND_PREVIOUS_SESSION_KEY).param("id", userId).query((rs, rowNum) -> {
+			String sealed = rs.getString("previous_session_key");
+			return (sealed != null)
+					? this.secretBox.open(sealed, sessionKeyContext(rs.getString("appid"), rs.getString("openid")))
+					: null;
+		}).optional();
 	}
 
 	public Optional<User> findById(String id) {

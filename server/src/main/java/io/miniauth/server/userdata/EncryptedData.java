@@ -5,8 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
 
-import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code watermark.appid} that must be this app's. WeChat's own SDKs leave the watermark
  * unchecked; this class does not.
  * <p>
- * A padding failure almost always means the session_key changed after the data was made
- * (the mini program called {@code wx.login} again), so it is reported as a stale key,
- * which the mini program cures by logging in and fetching the data again. Data that
- * decrypts but is not JSON has been altered.
+ * Every way decryption can fail (bad padding, not JSON, not an object) gets one and the
+ * same answer. Telling bad padding apart would be a padding oracle: the caller chooses
+ * {@code iv} and ciphertext, and could use the difference to make the service vouch for
+ * data WeChat never sent. Data made with the user's previous session_key (the mini
+ * program logged in again after fetching it) is told apart in another way, by decrypting
+ * it with that previous key, which the caller does not know.
  */
 final class EncryptedData {
 
@@ -35,29 +38,35 @@ final class EncryptedData {
 	private EncryptedData() {
 	}
 
-	static JsonNode decrypt(String sessionKey, String encryptedData, String iv, String appid, JsonMapper json) {
+	/**
+	 * Decrypts and checks the data.
+	 * @param sessionKey the user's current session_key
+	 * @param previousSessionKey the user's session_key before their latest login, if any
+	 * @param encryptedData the ciphertext, Base64
+	 * @param iv the initialization vector, Base64
+	 * @param appid the user's app
+	 * @param json reads the plaintext
+	 * @return the data
+	 * @throws UserDataException when the data is stale, invalid, or for another app
+	 */
+	static JsonNode decrypt(String sessionKey, Optional<String> previousSessionKey, String encryptedData, String iv,
+			String appid, JsonMapper json) {
 		byte[] ivBytes = base64("iv", iv);
 		if (ivBytes.length != BLOCK) {
 			throw new InvalidRequestException("iv must be 16 bytes in Base64 (24 characters)");
 		}
 		byte[] ciphertext = base64("encryptedData", encryptedData);
 		if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
-			throw UserDataException.invalidEncryptedData("encryptedData is not a whole number of AES blocks");
+			throw new InvalidRequestException("encryptedData is not a whole number of AES blocks");
 		}
-		byte[] plaintext;
-		try {
-			Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(sessionKey), "AES"),
-					new IvParameterSpec(ivBytes));
-			plaintext = cipher.doFinal(ciphertext);
+		JsonNode data = open(sessionKey, ciphertext, ivBytes, json);
+		if (data == null) {
+			boolean madeWithPreviousKey = previousSessionKey
+				.map((previous) -> open(previous, ciphertext, ivBytes, json))
+				.filter((old) -> appid.equals(old.path("watermark").path("appid").asString(null)))
+				.isPresent();
+			throw madeWithPreviousKey ? UserDataException.sessionKeyStale() : UserDataException.invalidEncryptedData();
 		}
-		catch (BadPaddingException ex) {
-			throw UserDataException.sessionKeyStale();
-		}
-		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw UserDataException.invalidEncryptedData("encryptedData cannot be decrypted");
-		}
-		JsonNode data = parse(plaintext, json);
 		if (!appid.equals(data.path("watermark").path("appid").asString(null))) {
 			throw UserDataException.watermarkMismatch();
 		}
@@ -71,7 +80,7 @@ final class EncryptedData {
 		try {
 			byte[] expected = MessageDigest.getInstance("SHA-1")
 				.digest((rawData + sessionKey).getBytes(StandardCharsets.UTF_8));
-			byte[] given = HexFormat.of().parseHex(signature.toLowerCase(java.util.Locale.ROOT));
+			byte[] given = HexFormat.of().parseHex(signature.toLowerCase(Locale.ROOT));
 			if (!MessageDigest.isEqual(expected, given)) {
 				throw UserDataException.signatureMismatch();
 			}
@@ -84,16 +93,20 @@ final class EncryptedData {
 		}
 	}
 
-	private static JsonNode parse(byte[] plaintext, JsonMapper json) {
+	/**
+	 * The JSON object the data decrypts to under a key, or {@code null} for any failure:
+	 * the reasons are deliberately not told apart.
+	 */
+	private static JsonNode open(String sessionKey, byte[] ciphertext, byte[] iv, JsonMapper json) {
 		try {
-			JsonNode data = json.readTree(new String(plaintext, StandardCharsets.UTF_8));
-			if (data == null || !data.isObject()) {
-				throw UserDataException.invalidEncryptedData("encryptedData does not hold a JSON object");
-			}
-			return data;
+			Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(sessionKey), "AES"),
+					new IvParameterSpec(iv));
+			JsonNode data = json.readTree(new String(cipher.doFinal(ciphertext), StandardCharsets.UTF_8));
+			return (data != null && data.isObject()) ? data : null;
 		}
-		catch (JacksonException ex) {
-			throw UserDataException.invalidEncryptedData("encryptedData was altered: it does not hold JSON");
+		catch (GeneralSecurityException | IllegalArgumentException | JacksonException ex) {
+			return null;
 		}
 	}
 

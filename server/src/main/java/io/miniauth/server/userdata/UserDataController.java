@@ -83,8 +83,8 @@ class UserDataController {
 		}
 		User user = this.currentUser.of(caller);
 		String sessionKey = this.users.findSessionKey(user.id()).orElseThrow(UserDataException::sessionKeyStale);
-		JsonNode data = EncryptedData.decrypt(sessionKey, request.encryptedData(), request.iv(), user.appid(),
-				this.json);
+		JsonNode data = EncryptedData.decrypt(sessionKey, this.users.findPreviousSessionKey(user.id()),
+				request.encryptedData(), request.iv(), user.appid(), this.json);
 		if (request.rawData() != null) {
 			EncryptedData.checkSignature(request.rawData(), request.signature(), sessionKey);
 		}

@@ -20,9 +20,15 @@ public final class UserDataException extends MiniAuthException {
 				"The data was made with an older WeChat session: call wx.login() and log in again, then fetch the data again and retry");
 	}
 
-	/** The data does not decrypt to JSON with the current key: altered or corrupted. */
-	static UserDataException invalidEncryptedData(String why) {
-		return new UserDataException(HttpStatus.BAD_REQUEST, "INVALID_ENCRYPTED_DATA", why);
+	/**
+	 * The data decrypts to no JSON object, under the current key or the previous one:
+	 * altered, corrupted, or made with a key this service has not seen. The reason is
+	 * deliberately not told (see {@link EncryptedData}).
+	 */
+	static UserDataException invalidEncryptedData() {
+		return new UserDataException(HttpStatus.BAD_REQUEST, "INVALID_ENCRYPTED_DATA",
+				"encryptedData cannot be decrypted with this user's session: if the mini program called wx.login "
+						+ "since it last logged in here, log in again, fetch the data again and retry");
 	}
 
 	/** The data was made for another app. */

@@ -1,5 +1,8 @@
 package io.miniauth.server.userdata;
 
+import java.util.Base64;
+import java.util.Optional;
+
 import io.miniauth.server.web.InvalidRequestException;
 import io.miniauth.server.web.MiniAuthException;
 import org.junit.jupiter.api.Test;
@@ -32,11 +35,13 @@ class EncryptedDataTests {
 			+ "\"province\":\"Guangdong\",\"country\":\"CN\",\"avatarUrl\":\"http://wx.qlogo.cn/mmopen/vi_32/"
 			+ "1vZvI39NWFQ9XM4LtQpFrQJ1xlgZxx3w7bQxKARol6503Iuswjjn6nIGBiaycAjAtpujxyzYsrztuuICqIM5ibXQ/0\"}";
 
+	private static final String OTHER_KEY = "HyVFkGl5F5OQWJZZaNzBBg==";
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void decryptWhenOfficialSampleThenUserInfoWithWatermark() {
-		JsonNode data = EncryptedData.decrypt(SESSION_KEY, ENCRYPTED_DATA, IV, APPID, this.json);
+		JsonNode data = EncryptedData.decrypt(SESSION_KEY, Optional.empty(), ENCRYPTED_DATA, IV, APPID, this.json);
 
 		assertThat(data.get("openId").asString()).isEqualTo("oGZUI0egBJY1zhBYw2KhdUfwVJJE");
 		assertThat(data.get("nickName").asString()).isEqualTo("Band");
@@ -47,14 +52,15 @@ class EncryptedDataTests {
 	@Test
 	void decryptWhenMadeForAnotherAppThenWatermarkMismatch() {
 		assertThatExceptionOfType(MiniAuthException.class)
-			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, ENCRYPTED_DATA, IV, "wxotherapp000000", this.json))
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), ENCRYPTED_DATA, IV,
+					"wxotherapp000000", this.json))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("WATERMARK_MISMATCH"));
 	}
 
 	@Test
-	void decryptWhenSessionKeyChangedThenSessionKeyStale() {
-		assertThatExceptionOfType(MiniAuthException.class)
-			.isThrownBy(() -> EncryptedData.decrypt("HyVFkGl5F5OQWJZZaNzBBg==", ENCRYPTED_DATA, IV, APPID, this.json))
+	void decryptWhenMadeWithThePreviousSessionKeyThenSessionKeyStale() {
+		assertThatExceptionOfType(MiniAuthException.class).isThrownBy(
+				() -> EncryptedData.decrypt(OTHER_KEY, Optional.of(SESSION_KEY), ENCRYPTED_DATA, IV, APPID, this.json))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("SESSION_KEY_STALE");
 				assertThat(ex.status().value()).isEqualTo(409);
@@ -62,19 +68,44 @@ class EncryptedDataTests {
 	}
 
 	@Test
+	void decryptWhenNeitherKeyFitsThenInvalidEncryptedData() {
+		assertThatExceptionOfType(MiniAuthException.class).isThrownBy(
+				() -> EncryptedData.decrypt(OTHER_KEY, Optional.of(OTHER_KEY), ENCRYPTED_DATA, IV, APPID, this.json))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("INVALID_ENCRYPTED_DATA"));
+	}
+
+	@Test
+	void decryptWhenPaddingBrokenOrJsonBrokenThenTheSameAnswerSoNoPaddingOracle() {
+		byte[] bytes = Base64.getDecoder().decode(ENCRYPTED_DATA);
+		byte[] lastBlockAltered = bytes.clone();
+		lastBlockAltered[bytes.length - 1] ^= 0x01;
+		String brokenPadding = Base64.getEncoder().encodeToString(lastBlockAltered);
+		String brokenJson = "D" + ENCRYPTED_DATA.substring(1);
+
+		MiniAuthException padding = catchMiniAuth(
+				() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), brokenPadding, IV, APPID, this.json));
+		MiniAuthException notJson = catchMiniAuth(
+				() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), brokenJson, IV, APPID, this.json));
+
+		assertThat(padding.code()).isEqualTo(notJson.code()).isEqualTo("INVALID_ENCRYPTED_DATA");
+		assertThat(padding.status()).isEqualTo(notJson.status());
+		assertThat(padding.getMessage()).isEqualTo(notJson.getMessage());
+	}
+
+	@Test
 	void decryptWhenFirstBlockAlteredThenInvalidEncryptedData() {
 		String altered = "D" + ENCRYPTED_DATA.substring(1);
 
 		assertThatExceptionOfType(MiniAuthException.class)
-			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, altered, IV, APPID, this.json))
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), altered, IV, APPID, this.json))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("INVALID_ENCRYPTED_DATA"));
 	}
 
 	@Test
 	void decryptWhenIvIsNotSixteenBytesThenInvalidRequest() {
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(
-					() -> EncryptedData.decrypt(SESSION_KEY, ENCRYPTED_DATA, "r7BXXKkLb8qrSNn05n0q", APPID, this.json))
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), ENCRYPTED_DATA,
+					"r7BXXKkLb8qrSNn05n0q", APPID, this.json))
 			.withMessageContaining("iv");
 	}
 
@@ -83,8 +114,18 @@ class EncryptedDataTests {
 		String mangled = ENCRYPTED_DATA.replace('+', ' ');
 
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, mangled, IV, APPID, this.json))
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), mangled, IV, APPID, this.json))
 			.withMessageContaining("Base64");
+	}
+
+	private static MiniAuthException catchMiniAuth(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (MiniAuthException ex) {
+			return ex;
+		}
+		throw new AssertionError("expected a MiniAuthException");
 	}
 
 	@Test

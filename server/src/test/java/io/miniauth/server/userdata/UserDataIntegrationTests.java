@@ -153,6 +153,20 @@ class UserDataIntegrationTests {
 	}
 
 	@Test
+	void decryptWhenLastBlockTamperedThenTheSameAnswerAsAnyOtherTampering() {
+		String token = this.api.token("oracle");
+		JsonNode sealed = encryptedData("oracle", Map.of("nickName", "A rather long nickname to span blocks"));
+		byte[] bytes = Base64.getDecoder().decode(sealed.get("encryptedData").asString());
+		bytes[bytes.length - 1] ^= 0x01;
+
+		Reply reply = decrypt(token,
+				Map.of("encryptedData", Base64.getEncoder().encodeToString(bytes), "iv", sealed.get("iv").asString()));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("INVALID_ENCRYPTED_DATA");
+	}
+
+	@Test
 	void decryptWhenIvWrongLengthOrNotBase64Then400() {
 		String token = this.api.token("bad-iv");
 		JsonNode sealed = encryptedData("bad-iv", Map.of("a", 1));
