@@ -44,6 +44,10 @@ public final class MiniApps {
 		return app;
 	}
 
+	public boolean contains(String appid) {
+		return this.byAppid.containsKey(appid);
+	}
+
 	public List<MiniApp> all() {
 		return List.copyOf(this.byAppid.values());
 	}

@@ -12,14 +12,19 @@ import org.springframework.http.HttpHeaders;
  * {@code Referer} that WeChat sets on every mini program request
  * ({@code https://servicewechat.com/<appid>/<version>/page-frame.html}).
  */
-final class RequestedApp {
+public final class RequestedApp {
 
 	private static final Pattern MINI_PROGRAM_REFERER = Pattern.compile("^https://servicewechat\\.com/([^/]+)/");
 
 	private RequestedApp() {
 	}
 
-	static String from(HttpServletRequest request) {
+	/**
+	 * The app the request names.
+	 * @param request the request
+	 * @return the appid, or {@code null} when it names none
+	 */
+	public static String from(HttpServletRequest request) {
 		String appid = request.getParameter("appid");
 		if (appid != null && !appid.isBlank()) {
 			return appid.strip();

@@ -147,12 +147,15 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * @param refreshPerSession refreshes per session
 	 * @param phonePerUser phone bindings per user
 	 * @param profilePerUser profile updates per user
+	 * @param decryptPerUser decryptions per user
+	 * @param sessionKeyCheckPerUser session key checks per user (each is a WeChat call)
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("60/1m") Budget loginPerIp,
 			@NotNull @DefaultValue("12000/1m") Budget loginPerApp,
 			@NotNull @DefaultValue("30/1m") Budget refreshPerSession,
-			@NotNull @DefaultValue("10/1m") Budget phonePerUser,
-			@NotNull @DefaultValue("30/1m") Budget profilePerUser) {
+			@NotNull @DefaultValue("10/1m") Budget phonePerUser, @NotNull @DefaultValue("30/1m") Budget profilePerUser,
+			@NotNull @DefaultValue("60/1m") Budget decryptPerUser,
+			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser) {
 	}
 
 }

@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import io.miniauth.server.app.EmulatorMode;
 import io.miniauth.server.config.MiniAuthProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -39,7 +38,7 @@ class KeyEncryptionConfiguration {
 		if (StringUtils.hasText(configured)) {
 			return new SecretBox(decode(configured.strip()));
 		}
-		if (!EmulatorMode.isOn(properties)) {
+		if (!properties.apps().isEmpty()) {
 			throw new IllegalStateException("miniauth.security.key-encryption-key is required when real apps are "
 					+ "configured: set it to 32 random bytes in Base64 (for example: openssl rand -base64 32)");
 		}
@@ -65,18 +64,26 @@ class KeyEncryptionConfiguration {
 	private static String readOrCreate(Path file) {
 		try {
 			if (!Files.exists(file)) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
+				Path dir = file.toAbsolutePath().getParent();
+				Files.createDirectories(dir);
 				byte[] key = new byte[32];
 				new SecureRandom().nextBytes(key);
+				// written in full, owner-only, under a temporary name, then linked into
+				// place:
+				// another instance never reads a half-written or readable key
+				Path written = Files.createTempFile(dir, FILE_NAME, ".tmp");
 				try {
-					Files.writeString(Files.createFile(file), Base64.getEncoder().encodeToString(key),
-							StandardCharsets.US_ASCII);
-					restrictToOwner(file);
+					restrictToOwner(written);
+					Files.writeString(written, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+					Files.createLink(file, written);
 					logger.warn("Generated a key-encryption key in " + file.toAbsolutePath()
 							+ " (demo mode only; configure miniauth.security.key-encryption-key in production)");
 				}
 				catch (FileAlreadyExistsException ex) {
 					// another instance created it first: use theirs
+				}
+				finally {
+					Files.deleteIfExists(written);
 				}
 			}
 			return Files.readString(file, StandardCharsets.US_ASCII).strip();

@@ -1,6 +1,7 @@
 package io.miniauth.server.login;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
@@ -71,14 +72,17 @@ class LoginService {
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
 				() -> exchange(app, code, client, refreshToken));
+		// a repeat gets the same session only while its first refresh token is unused and
+		// the session active; otherwise the code is spent
+		Instant refreshExpiresAt = this.sessions.unusedRefreshTokenExpiry(outcome.sessionId(), refreshToken)
+			.orElseThrow(CodeAlreadyUsedException::new);
 		Session session = this.sessions.active(outcome.userId())
 			.stream()
 			.filter((active) -> active.id().equals(outcome.sessionId()))
 			.findFirst()
-			// the session this code started has ended since: the code is spent
 			.orElseThrow(CodeAlreadyUsedException::new);
 		User user = this.users.findById(outcome.userId()).orElseThrow(CodeAlreadyUsedException::new);
-		return this.sessions.tokens(session, user, refreshToken, session.expiresAt(), outcome.newUser());
+		return this.sessions.tokens(session, user, refreshToken, refreshExpiresAt, outcome.newUser());
 	}
 
 	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken) {

@@ -57,7 +57,7 @@ class RepeatedCodes {
 			mine.outcome().complete(outcome);
 			return outcome;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			this.attempts.remove(key, mine);
 			mine.outcome().completeExceptionally(ex);
 			throw ex;

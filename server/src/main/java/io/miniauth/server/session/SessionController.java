@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.miniauth.server.auth.Caller;
+import io.miniauth.server.auth.RequestedApp;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,11 +36,11 @@ class SessionController {
 	}
 
 	@PostMapping(path = "/user/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
+	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
 		// RFC 6749 §5.1: responses carrying tokens must not be cached
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(this.refresher.refresh(request.refreshToken()));
+			.body(this.refresher.refresh(request.refreshToken(), RequestedApp.from(http)));
 	}
 
 	@PostMapping("/user/logout")

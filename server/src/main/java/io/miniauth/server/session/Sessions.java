@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.miniauth.server.config.MiniAuthProperties;
@@ -123,6 +124,22 @@ public class Sessions {
 			this.sessions.touch(sessionId, now);
 		}
 		return session;
+	}
+
+	/**
+	 * When a session's refresh token expires, provided it is unused and its session
+	 * active.
+	 * @param sessionId the session
+	 * @param refreshToken the token
+	 * @return its expiry, or empty when it was used, is unknown, or its session ended
+	 */
+	public Optional<Instant> unusedRefreshTokenExpiry(String sessionId, String refreshToken) {
+		Instant now = this.clock.instant();
+		return this.refreshTokens.find(RefreshTokens.hash(refreshToken))
+			.filter((stored) -> stored.sessionId().equals(sessionId) && stored.usedAt() == null
+					&& now.isBefore(stored.expiresAt()))
+			.filter((stored) -> isActive(sessionId))
+			.map(RefreshTokenRepository.StoredRefreshToken::expiresAt);
 	}
 
 	public boolean isActive(String sessionId) {

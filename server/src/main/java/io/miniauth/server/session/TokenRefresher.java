@@ -8,12 +8,14 @@ import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.session.RefreshTokenRepository.StoredRefreshToken;
+import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,12 +63,15 @@ class TokenRefresher {
 		this.sessions = sessions;
 		this.users = users;
 		this.transaction = new TransactionTemplate(transactionManager);
+		// the loser of a race must see the winner's commit (MySQL defaults to REPEATABLE
+		// READ)
+		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.clock = clock;
 		this.refreshLifetime = properties.token().refreshLifetime();
 		this.reuseInterval = properties.token().refreshReuseInterval();
 	}
 
-	TokenResponse refresh(String refreshToken) {
+	TokenResponse refresh(String refreshToken, String requestedApp) {
 		if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN_LENGTH) {
 			throw new RefreshTokenInvalidException();
 		}
@@ -74,7 +79,7 @@ class TokenRefresher {
 		// the budget is per session, spent before anything is written
 		this.refreshTokens.find(RefreshTokens.hash(token))
 			.ifPresent((stored) -> this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget));
-		Rotation rotation = this.transaction.execute((status) -> rotate(token, this.clock.instant()));
+		Rotation rotation = this.transaction.execute((status) -> rotate(token, requestedApp, this.clock.instant()));
 		if (rotation.replayed()) {
 			throw new RefreshTokenReusedException();
 		}
@@ -82,7 +87,7 @@ class TokenRefresher {
 		return this.sessions.tokens(rotation.session(), user, rotation.successor(), rotation.expiresAt(), null);
 	}
 
-	private Rotation rotate(String token, Instant now) {
+	private Rotation rotate(String token, String requestedApp, Instant now) {
 		String hash = RefreshTokens.hash(token);
 		// RFC 6749 §6: the token must be one we issued ...
 		StoredRefreshToken stored = this.refreshTokens.find(hash).orElseThrow(RefreshTokenInvalidException::new);
@@ -90,9 +95,13 @@ class TokenRefresher {
 		Session session = this.sessionRepository.findById(stored.sessionId())
 			.filter((found) -> found.revokedAt() == null)
 			.orElseThrow(TokenRevokedException::new);
-		// ... and that has not expired
+		// ... and that has not expired; a request naming another app is refused before
+		// the token is spent
 		if (!now.isBefore(stored.expiresAt())) {
 			throw new RefreshTokenInvalidException();
+		}
+		if (requestedApp != null && !requestedApp.equals(session.appid())) {
+			throw new TokenInvalidException("The refresh token was issued for another app");
 		}
 		String successor = this.tokens.successorOf(token);
 		String successorHash = RefreshTokens.hash(successor);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -48,6 +49,11 @@ public class SigningKeys {
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
 
 	private static final long RELOAD_INTERVAL_SECONDS = 10;
+
+	/** Longer than the rotation check interval of every instance. */
+	private static final Duration REPLACEMENT_GRACE = Duration.ofMinutes(2);
+
+	private final ReentrantLock lock = new ReentrantLock();
 
 	private static final String FIND_ALL = "SELECT kid, jwk, created_at FROM signing_keys ORDER BY created_at DESC, kid";
 
@@ -108,8 +114,16 @@ public class SigningKeys {
 			return null;
 		}
 		ECDSAVerifier verifier = this.ring.verifiers().get(kid);
-		if (verifier == null && this.clock.instant().isAfter(this.loadedAt.plusSeconds(RELOAD_INTERVAL_SECONDS))) {
-			reload();
+		if (verifier == null && isStale() && this.lock.tryLock()) {
+			// one caller re-reads; the others answer from the keys they have
+			try {
+				if (isStale()) {
+					load(this.clock.instant());
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
 			verifier = this.ring.verifiers().get(kid);
 		}
 		return verifier;
@@ -128,7 +142,17 @@ public class SigningKeys {
 	 * rotation period, then re-reads the keys (dropping those whose tokens have all
 	 * expired).
 	 */
-	public synchronized void rotateIfDue() {
+	public void rotateIfDue() {
+		this.lock.lock();
+		try {
+			rotateIfDueLocked();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void rotateIfDueLocked() {
 		List<StoredKey> keys = load();
 		Instant now = this.clock.instant();
 		if (keys.isEmpty() || !now.isBefore(keys.get(0).createdAt().plus(this.rotationPeriod))) {
@@ -145,11 +169,11 @@ public class SigningKeys {
 		this.loadedAt = now;
 	}
 
-	/**
-	 * Re-reads the keys from the database.
-	 */
-	public synchronized void reload() {
-		Instant now = this.clock.instant();
+	private boolean isStale() {
+		return this.clock.instant().isAfter(this.loadedAt.plusSeconds(RELOAD_INTERVAL_SECONDS));
+	}
+
+	private void load(Instant now) {
 		this.ring = ring(load(), now);
 		this.loadedAt = now;
 	}
@@ -159,8 +183,9 @@ public class SigningKeys {
 		List<JWK> publicKeys = new ArrayList<>();
 		Instant replacedAt = null;
 		for (StoredKey stored : keys) {
-			// a replaced key verifies until the last token it signed has expired
-			if (replacedAt == null || now.isBefore(replacedAt.plus(this.tokenLifetime))) {
+			// a replaced key verifies until the last token it signed has expired; other
+			// instances may sign with it until their next rotation check
+			if (replacedAt == null || now.isBefore(replacedAt.plus(this.tokenLifetime).plus(REPLACEMENT_GRACE))) {
 				ECKey key = open(stored);
 				verifiers.put(key.getKeyID(), verifier(key));
 				publicKeys.add(key.toPublicJWK());

@@ -1,5 +1,9 @@
 package io.miniauth.server.user;
 
+import java.util.List;
+
+import io.miniauth.server.app.MiniApps;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,12 +18,16 @@ public class UserProfiles {
 
 	private final UserRepository users;
 
-	UserProfiles(UserRepository users) {
+	private final MiniApps apps;
+
+	UserProfiles(UserRepository users, MiniApps apps) {
 		this.users = users;
+		this.apps = apps;
 	}
 
 	public UserProfile of(User user) {
-		return UserProfile.of(user, this.users.findLinkedApps(user));
+		List<String> linked = this.users.findLinkedApps(user).stream().filter(this.apps::contains).toList();
+		return UserProfile.of(user, linked);
 	}
 
 }

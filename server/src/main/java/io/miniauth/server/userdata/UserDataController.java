@@ -6,7 +6,6 @@ import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.auth.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
-import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.user.CurrentUser;
 import io.miniauth.server.user.User;
@@ -48,12 +47,12 @@ class UserDataController {
 
 	private final RateLimiter rateLimiter;
 
-	private final Budget phoneBudget;
+	private final MiniAuthProperties.RateLimit budgets;
 
 	UserDataController(UserRepository users, CurrentUser currentUser, MiniApps apps, WeChatClient weChat,
 			JsonMapper json, RateLimiter rateLimiter, MiniAuthProperties properties, Clock clock) {
 		this.rateLimiter = rateLimiter;
-		this.phoneBudget = properties.rateLimit().phonePerUser();
+		this.budgets = properties.rateLimit();
 		this.users = users;
 		this.currentUser = currentUser;
 		this.apps = apps;
@@ -64,7 +63,7 @@ class UserDataController {
 
 	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
 	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request) {
-		this.rateLimiter.consume("phone-user", caller.userId(), this.phoneBudget);
+		this.rateLimiter.consume("phone-user", caller.userId(), this.budgets.phonePerUser());
 		User user = this.currentUser.of(caller);
 		MiniApp app = this.apps.resolve(user.appid());
 		PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());
@@ -81,6 +80,7 @@ class UserDataController {
 		if ((request.rawData() == null) != (request.signature() == null)) {
 			throw new InvalidRequestException("rawData and signature go together: send both or neither");
 		}
+		this.rateLimiter.consume("decrypt-user", caller.userId(), this.budgets.decryptPerUser());
 		User user = this.currentUser.of(caller);
 		String sessionKey = this.users.findSessionKey(user.id()).orElseThrow(UserDataException::sessionKeyStale);
 		JsonNode data = EncryptedData.decrypt(sessionKey, this.users.findPreviousSessionKey(user.id()),
@@ -93,6 +93,7 @@ class UserDataController {
 
 	@GetMapping("/user/session-key/status")
 	SessionKeyStatus sessionKeyStatus(Caller caller) {
+		this.rateLimiter.consume("session-key-user", caller.userId(), this.budgets.sessionKeyCheckPerUser());
 		User user = this.currentUser.of(caller);
 		boolean valid = this.users.findSessionKey(user.id())
 			.map((sessionKey) -> this.weChat.checkSessionKey(this.apps.resolve(user.appid()), user.openid(),

@@ -80,7 +80,10 @@ public class ClientAddress {
 		 * Parses an IP literal without any name lookup; {@code null} when it is not one.
 		 */
 		private static byte[] literal(String text) {
-			if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
+			// only literals reach getByName, so it never looks a name up
+			boolean ipv4 = text != null && text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+			boolean ipv6 = text != null && text.contains(":") && text.matches("[0-9a-fA-F:.]+");
+			if (!ipv4 && !ipv6) {
 				return null;
 			}
 			try {

@@ -47,7 +47,16 @@ public final class WeChatAccessTokens {
 		if (token != null && isFresh(token)) {
 			return token.value();
 		}
-		return renew(app, (token != null) ? token.value() : null, fetch);
+		try {
+			return renew(app, (token != null) ? token.value() : null, fetch);
+		}
+		catch (WeChatException ex) {
+			// renewing ahead failed: the old token still works until it expires
+			if (token != null && this.clock.instant().isBefore(token.expiresAt())) {
+				return token.value();
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -60,6 +60,14 @@ class ConfigurationValidationTests {
 	}
 
 	@Test
+	void startWhenRealAppWithEmulatorOnButWithoutKeyEncryptionKeyThenStillRefuses() {
+		assertThatException()
+			.isThrownBy(() -> start("--miniauth.apps[0].appid=wx1234567890abcdef", "--miniauth.apps[0].secret=real",
+					"--miniauth.emulator.enabled=true"))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("miniauth.security.key-encryption-key is required"));
+	}
+
+	@Test
 	void startWhenKeyEncryptionKeyIsNot32BytesThenRefuses() {
 		assertThatException().isThrownBy(() -> start("--miniauth.security.key-encryption-key=c2hvcnQ="))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("must be 32 bytes"));

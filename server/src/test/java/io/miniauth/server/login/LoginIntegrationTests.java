@@ -227,6 +227,22 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void loginWhenCodeRepeatedAfterItsRefreshTokenWasUsedThen400CodeAlreadyUsed() {
+		String code = this.api.wxLogin("refresh-then-repeat");
+		String refreshToken = this.api.post("/user/login", Api.json(Map.of("code", code)))
+			.json()
+			.get("refreshToken")
+			.asString();
+		assertThat(this.api.post("/user/token/refresh", Api.json(Map.of("refreshToken", refreshToken))).status())
+			.isEqualTo(200);
+
+		Reply repeat = this.api.post("/user/login", Api.json(Map.of("code", code)));
+
+		assertThat(repeat.status()).isEqualTo(400);
+		assertThat(repeat.code()).isEqualTo("CODE_ALREADY_USED");
+	}
+
+	@Test
 	void loginWhenCodeRepeatedAfterLogoutThen400CodeAlreadyUsed() {
 		String code = this.api.wxLogin("logout-then-repeat");
 		String token = this.api.post("/user/login", Api.json(Map.of("code", code))).json().get("token").asString();

@@ -108,6 +108,20 @@ class MultiAppLoginIntegrationTests {
 		assertThat(ownApp.status()).isEqualTo(200);
 	}
 
+	@Test
+	void refreshWhenRequestNamesAnotherAppThen401AndTheTokenIsNotSpent() {
+		String refreshToken = login("refresh-one-app", "wxbound0000000001").get("refreshToken").asString();
+
+		Reply other = this.api.post("/user/token/refresh?appid=wxsolo00000000002",
+				Api.json(Map.of("refreshToken", refreshToken)));
+		Reply own = this.api.post("/user/token/refresh", Api.json(Map.of("refreshToken", refreshToken)), "Referer",
+				"https://servicewechat.com/wxbound0000000001/1/page-frame.html");
+
+		assertThat(other.status()).isEqualTo(401);
+		assertThat(other.code()).isEqualTo("TOKEN_INVALID");
+		assertThat(own.status()).isEqualTo(200);
+	}
+
 	private JsonNode login(String user, String appid) {
 		Reply reply = this.api.post("/user/login",
 				Api.json(Map.of("code", this.api.wxLogin(user, appid), "appid", appid)));
