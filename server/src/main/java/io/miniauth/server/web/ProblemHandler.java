@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -81,6 +82,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			String msg = (problem.getDetail() != null) ? problem.getDetail() : problem.getTitle();
 			problem.setProperty("code", CODES.getOrDefault(statusCode.value(), "HTTP_" + statusCode.value()));
 			problem.setProperty("msg", msg);
+			String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
+			if (requestId != null) {
+				problem.setProperty("requestId", requestId);
+			}
 		}
 		return response;
 	}
@@ -89,6 +94,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, msg);
 		problem.setProperty("code", code);
 		problem.setProperty("msg", msg);
+		String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
+		if (requestId != null) {
+			problem.setProperty("requestId", requestId);
+		}
 		return problem;
 	}
 
