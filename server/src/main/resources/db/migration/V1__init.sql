@@ -64,3 +64,22 @@ CREATE TABLE refresh_tokens (
 );
 
 CREATE INDEX ix_refresh_tokens_session ON refresh_tokens (session_id);
+
+-- Authentication events, for the user's "recent activity" and for operators. No secrets,
+-- codes or tokens. Pruned after miniauth.audit.retention.
+CREATE TABLE auth_events (
+    id          VARCHAR(36)  NOT NULL,
+    occurred_at TIMESTAMP    NOT NULL,
+    event       VARCHAR(32)  NOT NULL,
+    outcome     VARCHAR(64)  NOT NULL,
+    errcode     INTEGER,
+    appid       VARCHAR(32),
+    user_id     VARCHAR(36),
+    session_id  VARCHAR(36),
+    client_ip   VARCHAR(64),
+    user_agent  VARCHAR(512),
+    CONSTRAINT pk_auth_events PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_auth_events_user ON auth_events (user_id, occurred_at);
+CREATE INDEX ix_auth_events_time ON auth_events (occurred_at);

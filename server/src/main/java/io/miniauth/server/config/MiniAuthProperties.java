@@ -32,13 +32,14 @@ import org.springframework.validation.annotation.Validated;
  * @param login login behaviour
  * @param security keys that protect secrets at rest
  * @param rateLimit request budgets
+ * @param audit the authentication event trail
  */
 @Validated
 @ConfigurationProperties("miniauth")
 public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, @Valid List<App> apps,
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
 		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
-		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit) {
+		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -136,6 +137,12 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 			trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
 		}
 
+	}
+
+	/**
+	 * @param retention how long authentication events are kept
+	 */
+	public record Audit(@NotNull @DefaultValue("180d") Duration retention) {
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package io.miniauth.server.login;
 
-import io.miniauth.server.session.ClientInfo;
+import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.session.TokenResponse;
 import io.miniauth.server.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;

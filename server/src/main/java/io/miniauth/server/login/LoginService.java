@@ -5,10 +5,13 @@ import java.time.Instant;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
+import io.miniauth.server.audit.AuthEventType;
+import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.ratelimit.RateLimitedException;
 import io.miniauth.server.ratelimit.RateLimiter;
-import io.miniauth.server.session.ClientInfo;
+import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
 import io.miniauth.server.session.Sessions;
@@ -18,7 +21,9 @@ import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
+import io.miniauth.server.web.MiniAuthException;
 import io.miniauth.server.wechat.WeChatClient;
+import io.miniauth.server.wechat.WeChatException;
 import io.miniauth.server.wechat.WeChatSession;
 
 import org.springframework.stereotype.Service;
@@ -47,11 +52,14 @@ class LoginService {
 
 	private final MiniAuthProperties.RateLimit budgets;
 
+	private final AuthEvents events;
+
 	private final Clock clock;
 
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, Clock clock) {
+			MiniAuthProperties properties, AuthEvents events, Clock clock) {
+		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
 		this.apps = apps;
@@ -65,6 +73,24 @@ class LoginService {
 
 	TokenResponse login(LoginRequest request, ClientInfo client) {
 		MiniApp app = this.apps.resolve(request.appid());
+		try {
+			TokenResponse response = loginTo(app, request, client);
+			this.events.record(AuthEventType.LOGIN, "ok", null, app.appid(), response.user().id(), null, client);
+			return response;
+		}
+		catch (RateLimitedException ex) {
+			// counted, but not written: a flood must not turn into database writes
+			this.events.count(AuthEventType.RATE_LIMITED, ex.code());
+			throw ex;
+		}
+		catch (MiniAuthException ex) {
+			Integer errcode = (ex instanceof WeChatException weChat && weChat.errcode() != 0) ? weChat.errcode() : null;
+			this.events.record(AuthEventType.LOGIN, ex.code(), errcode, app.appid(), null, null, client);
+			throw ex;
+		}
+	}
+
+	private TokenResponse loginTo(MiniApp app, LoginRequest request, ClientInfo client) {
 		// before any WeChat call or write: an over-budget login costs nothing
 		this.rateLimiter.consume("login-ip", client.ip(), this.budgets.loginPerIp());
 		this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());

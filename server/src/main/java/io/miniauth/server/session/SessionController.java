@@ -3,8 +3,12 @@ package io.miniauth.server.session;
 import java.time.Instant;
 import java.util.List;
 
+import io.miniauth.server.audit.AuthEventType;
+import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.auth.Caller;
 import io.miniauth.server.auth.RequestedApp;
+import io.miniauth.server.web.ClientAddress;
+import io.miniauth.server.web.ClientInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,9 +34,15 @@ class SessionController {
 
 	private final TokenRefresher refresher;
 
-	SessionController(Sessions sessions, TokenRefresher refresher) {
+	private final AuthEvents events;
+
+	private final ClientAddress clientAddress;
+
+	SessionController(Sessions sessions, TokenRefresher refresher, AuthEvents events, ClientAddress clientAddress) {
 		this.sessions = sessions;
 		this.refresher = refresher;
+		this.events = events;
+		this.clientAddress = clientAddress;
 	}
 
 	@PostMapping(path = "/user/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -40,12 +50,14 @@ class SessionController {
 		// RFC 6749 §5.1: responses carrying tokens must not be cached
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(this.refresher.refresh(request.refreshToken(), RequestedApp.from(http)));
+			.body(this.refresher.refresh(request.refreshToken(), RequestedApp.from(http),
+					ClientInfo.of(http, this.clientAddress)));
 	}
 
 	@PostMapping("/user/logout")
-	ResponseEntity<Void> logout(Caller caller) {
+	ResponseEntity<Void> logout(Caller caller, HttpServletRequest http) {
 		this.sessions.end(caller.sessionId(), SessionEndReason.LOGOUT);
+		record(AuthEventType.LOGOUT, caller, caller.sessionId(), http);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -58,15 +70,23 @@ class SessionController {
 	}
 
 	@DeleteMapping("/user/sessions/{id}")
-	ResponseEntity<Void> endSession(Caller caller, @PathVariable String id) {
+	ResponseEntity<Void> endSession(Caller caller, @PathVariable String id, HttpServletRequest http) {
 		this.sessions.endOwn(caller.userId(), id);
+		record(AuthEventType.SESSION_ENDED, caller, id, http);
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/user/sessions")
-	ResponseEntity<Void> endOtherSessions(Caller caller) {
-		this.sessions.endOthers(caller.userId(), caller.sessionId());
+	ResponseEntity<Void> endOtherSessions(Caller caller, HttpServletRequest http) {
+		if (this.sessions.endOthers(caller.userId(), caller.sessionId()) > 0) {
+			record(AuthEventType.SESSION_ENDED, caller, null, http);
+		}
 		return ResponseEntity.noContent().build();
+	}
+
+	private void record(AuthEventType type, Caller caller, String sessionId, HttpServletRequest http) {
+		this.events.record(type, "ok", null, caller.appid(), caller.userId(), sessionId,
+				ClientInfo.of(http, this.clientAddress));
 	}
 
 	record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {

@@ -14,6 +14,7 @@ import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
+import io.miniauth.server.web.ClientInfo;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.miniauth.server.audit.AuthEventType;
+import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
@@ -12,6 +14,7 @@ import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
+import io.miniauth.server.web.ClientInfo;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,9 +55,12 @@ class TokenRefresher {
 
 	private final Budget budget;
 
+	private final AuthEvents events;
+
 	TokenRefresher(RefreshTokenRepository refreshTokens, SessionRepository sessionRepository, RefreshTokens tokens,
 			Sessions sessions, UserRepository users, PlatformTransactionManager transactionManager,
-			RateLimiter rateLimiter, MiniAuthProperties properties, Clock clock) {
+			RateLimiter rateLimiter, AuthEvents events, MiniAuthProperties properties, Clock clock) {
+		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budget = properties.rateLimit().refreshPerSession();
 		this.refreshTokens = refreshTokens;
@@ -71,7 +77,7 @@ class TokenRefresher {
 		this.reuseInterval = properties.token().refreshReuseInterval();
 	}
 
-	TokenResponse refresh(String refreshToken, String requestedApp) {
+	TokenResponse refresh(String refreshToken, String requestedApp, ClientInfo client) {
 		if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN_LENGTH) {
 			throw new RefreshTokenInvalidException();
 		}
@@ -80,11 +86,15 @@ class TokenRefresher {
 		this.refreshTokens.find(RefreshTokens.hash(token))
 			.ifPresent((stored) -> this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget));
 		Rotation rotation = this.transaction.execute((status) -> rotate(token, requestedApp, this.clock.instant()));
+		Session session = rotation.session();
 		if (rotation.replayed()) {
+			this.events.record(AuthEventType.REFRESH_REPLAY, "REFRESH_TOKEN_REUSED", null, session.appid(),
+					session.userId(), session.id(), client);
 			throw new RefreshTokenReusedException();
 		}
-		User user = this.users.findById(rotation.session().userId()).orElseThrow(RefreshTokenInvalidException::new);
-		return this.sessions.tokens(rotation.session(), user, rotation.successor(), rotation.expiresAt(), null);
+		User user = this.users.findById(session.userId()).orElseThrow(RefreshTokenInvalidException::new);
+		this.events.record(AuthEventType.REFRESH, "ok", null, session.appid(), session.userId(), session.id(), client);
+		return this.sessions.tokens(session, user, rotation.successor(), rotation.expiresAt(), null);
 	}
 
 	private Rotation rotate(String token, String requestedApp, Instant now) {

@@ -4,13 +4,18 @@ import java.time.Clock;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
+import io.miniauth.server.audit.AuthEventType;
+import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.auth.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.user.CurrentUser;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
+import io.miniauth.server.web.ClientAddress;
+import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import io.miniauth.server.wechat.PhoneNumber;
 import io.miniauth.server.wechat.WeChatClient;
 import jakarta.validation.Valid;
@@ -45,12 +50,19 @@ class UserDataController {
 
 	private final Clock clock;
 
+	private final AuthEvents events;
+
+	private final ClientAddress clientAddress;
+
 	private final RateLimiter rateLimiter;
 
 	private final MiniAuthProperties.RateLimit budgets;
 
 	UserDataController(UserRepository users, CurrentUser currentUser, MiniApps apps, WeChatClient weChat,
-			JsonMapper json, RateLimiter rateLimiter, MiniAuthProperties properties, Clock clock) {
+			JsonMapper json, RateLimiter rateLimiter, AuthEvents events, ClientAddress clientAddress,
+			MiniAuthProperties properties, Clock clock) {
+		this.events = events;
+		this.clientAddress = clientAddress;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
 		this.users = users;
@@ -62,7 +74,7 @@ class UserDataController {
 	}
 
 	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
-	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request) {
+	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request, HttpServletRequest http) {
 		this.rateLimiter.consume("phone-user", caller.userId(), this.budgets.phonePerUser());
 		User user = this.currentUser.of(caller);
 		MiniApp app = this.apps.resolve(user.appid());
@@ -72,6 +84,8 @@ class UserDataController {
 		}
 		User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
 		this.users.updatePhone(user.id(), bound, this.clock.instant());
+		this.events.record(AuthEventType.PHONE_BOUND, "ok", null, user.appid(), user.id(), caller.sessionId(),
+				ClientInfo.of(http, this.clientAddress));
 		return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());
 	}
 

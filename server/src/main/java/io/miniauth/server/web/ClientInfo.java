@@ -1,6 +1,5 @@
-package io.miniauth.server.session;
+package io.miniauth.server.web;
 
-import io.miniauth.server.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;

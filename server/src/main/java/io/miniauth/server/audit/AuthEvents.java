@@ -1,0 +1,93 @@
+package io.miniauth.server.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.web.ClientInfo;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records authentication events: a row in the audit trail and a count in the
+ * {@code miniauth.auth.events} metric, tagged by event and outcome. Recording never fails
+ * the request it describes.
+ */
+@Service
+public class AuthEvents {
+
+	private static final Log logger = LogFactory.getLog(AuthEvents.class);
+
+	private final AuthEventRepository repository;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	AuthEvents(AuthEventRepository repository, MeterRegistry meters, MiniAuthProperties properties, Clock clock) {
+		this.repository = repository;
+		this.meters = meters;
+		this.clock = clock;
+		this.retention = properties.audit().retention();
+	}
+
+	/**
+	 * Records an event.
+	 * @param type what happened
+	 * @param outcome {@code ok} or the error code answered
+	 * @param errcode WeChat's errcode, or {@code null}
+	 * @param appid the app, or {@code null}
+	 * @param userId the user, or {@code null}
+	 * @param sessionId the session, or {@code null}
+	 * @param client where the request came from
+	 */
+	public void record(AuthEventType type, String outcome, Integer errcode, String appid, String userId,
+			String sessionId, ClientInfo client) {
+		count(type, outcome);
+		try {
+			this.repository.insert(new AuthEvent(this.clock.instant(), type, outcome, errcode, appid, userId, sessionId,
+					client.ip(), client.userAgent()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not record a " + type + " event: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Counts an event in the metric without writing it to the trail, for events that an
+	 * attacker could repeat at will.
+	 * @param type what happened
+	 * @param outcome the error code answered
+	 */
+	public void count(AuthEventType type, String outcome) {
+		this.meters.counter("miniauth.auth.events", "event", type.name().toLowerCase(Locale.ROOT), "outcome", outcome)
+			.increment();
+	}
+
+	/**
+	 * A user's most recent events, newest first.
+	 * @param userId the user
+	 * @return up to 50 events
+	 */
+	public List<AuthEvent> recent(String userId) {
+		return this.repository.findRecentByUser(userId);
+	}
+
+	/**
+	 * Deletes the events older than the retention.
+	 * @return how many were deleted
+	 */
+	@Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT1M")
+	public int prune() {
+		return this.repository.deleteBefore(this.clock.instant().minus(this.retention));
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.miniauth.server.audit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The authentication event trail: what is recorded, what a user sees of it, what it never
+ * holds, its pruning, and the metric that counts the same events.
+ */
+@MiniAuthTest
+class AuthEventIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuthEvents events;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	@Test
+	void eventsWhenUserActsThenTheirRecentActivityNewestFirstWithoutSecrets() {
+		String code = this.api.wxLogin("active");
+		JsonNode login = this.api.post("/user/login", Api.json(Map.of("code", code)), "User-Agent", "TestPhone/1.0")
+			.json();
+		this.clock.advance(Duration.ofSeconds(1));
+		JsonNode refreshed = this.api
+			.post("/user/token/refresh", Api.json(Map.of("refreshToken", login.get("refreshToken").asString())))
+			.json();
+		String token = refreshed.get("token").asString();
+		this.clock.advance(Duration.ofSeconds(1));
+		String phoneCode = this.api.post("/emulator/wx/phone-code", Api.json(Map.of("user", "active")))
+			.json()
+			.get("code")
+			.asString();
+		this.api.post("/user/phone", Api.json(Map.of("code", phoneCode)), "Authorization", "Bearer " + token);
+
+		Reply reply = this.api.get("/user/events", "Authorization", "Bearer " + token);
+
+		assertThat(reply.status()).isEqualTo(200);
+		List<JsonNode> events = list(reply.json().get("events"));
+		assertThat(events).extracting((event) -> event.get("event").asString())
+			.containsExactly("phone_bound", "refresh", "login");
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.get("outcome").asString()).isEqualTo("ok");
+			assertThat(event.get("ip").asString()).isEqualTo("127.0.0.1");
+		});
+		assertThat(events.get(2).get("userAgent").asString()).isEqualTo("TestPhone/1.0");
+		assertThat(reply.body()).doesNotContain(code)
+			.doesNotContain(login.get("token").asString())
+			.doesNotContain(login.get("refreshToken").asString())
+			.doesNotContain(phoneCode);
+	}
+
+	@Test
+	void eventsWhenLoginRefusedByWeChatThenRecordedWithErrcode() {
+		this.api.post("/user/login", Api.json(Map.of("code", "0unknowncode000000000000000000000")));
+
+		Integer errcode = this.jdbc
+			.sql("SELECT errcode FROM auth_events WHERE event = 'LOGIN' AND outcome = 'INVALID_CODE'")
+			.query(Integer.class)
+			.list()
+			.get(0);
+
+		assertThat(errcode).isEqualTo(40029);
+	}
+
+	@Test
+	void eventsWhenRefreshReplayedThenRecorded() {
+		JsonNode login = this.api.login("replayed").json();
+		String refreshToken = login.get("refreshToken").asString();
+		this.api.post("/user/token/refresh", Api.json(Map.of("refreshToken", refreshToken)));
+		this.clock.advance(Duration.ofSeconds(11));
+		this.api.post("/user/token/refresh", Api.json(Map.of("refreshToken", refreshToken)));
+
+		long replays = this.jdbc.sql("SELECT COUNT(*) FROM auth_events WHERE event = 'REFRESH_REPLAY' AND user_id = ?")
+			.param(login.at("/user/id").asString())
+			.query(Long.class)
+			.single();
+
+		assertThat(replays).isEqualTo(1);
+	}
+
+	@Test
+	void eventsWhenLoggedOutThenLogoutRecorded() {
+		JsonNode login = this.api.login("leaving").json();
+		this.api.post("/user/logout", "", "Authorization", "Bearer " + login.get("token").asString());
+		String again = this.api.token("leaving");
+
+		List<JsonNode> events = list(
+				this.api.get("/user/events", "Authorization", "Bearer " + again).json().get("events"));
+
+		assertThat(events).extracting((event) -> event.get("event").asString()).contains("logout");
+	}
+
+	@Test
+	void pruneWhenOlderThanRetentionThenDeleted() {
+		String userId = this.api.login("old-timer").json().at("/user/id").asString();
+		this.clock.advance(Duration.ofDays(181));
+
+		this.events.prune();
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM auth_events WHERE user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void prometheusWhenScrapedThenEventsCountedByEventAndOutcome() {
+		this.api.login("counted");
+		this.api.post("/user/login", Api.json(Map.of("code", "0unknowncode000000000000000000001")));
+
+		Reply scrape = this.api.get("/actuator/prometheus");
+
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.body()).containsPattern("miniauth_auth_events_total\\{.*event=\"login\".*outcome=\"ok\".*\\}")
+			.containsPattern("miniauth_auth_events_total\\{.*outcome=\"INVALID_CODE\".*\\}");
+	}
+
+	private static List<JsonNode> list(JsonNode array) {
+		List<JsonNode> items = new ArrayList<>();
+		array.forEach(items::add);
+		return items;
+	}
+
+}
