@@ -1,0 +1,47 @@
+package io.miniauth.server.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document shows every endpoint of the contract and the bearer scheme.
+ */
+@MiniAuthTest
+class ApiDocsIntegrationTests {
+
+	private static final List<String> CONTRACT = List.of("/user/login", "/user/me", "/user/token/refresh",
+			"/user/logout", "/user/sessions", "/user/sessions/{id}", "/user/phone", "/user/decrypt",
+			"/user/session-key/status", "/user/events", "/.well-known/jwks.json");
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void apiDocsWhenFetchedThenEveryContractEndpointAndBearerAuthButNoEmulator() {
+		Reply reply = new Api(this.port).get("/v3/api-docs");
+
+		assertThat(reply.status()).isEqualTo(200);
+		JsonNode doc = reply.json();
+		List<String> paths = new ArrayList<>();
+		doc.get("paths").propertyNames().forEach(paths::add);
+		assertThat(paths).containsAll(CONTRACT);
+		assertThat(paths).noneMatch((path) -> path.startsWith("/emulator"));
+		assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+	}
+
+	@Test
+	void swaggerUiWhenOpenedThenServed() {
+		assertThat(new Api(this.port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+}
