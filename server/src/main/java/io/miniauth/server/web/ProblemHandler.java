@@ -3,6 +3,7 @@ package io.miniauth.server.web;
 import java.util.Comparator;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slf4j.MDC;
@@ -35,8 +36,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			"METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 500,
 			"INTERNAL_ERROR", 503, "SERVICE_UNAVAILABLE");
 
+	private final MeterRegistry meters;
+
+	ProblemHandler(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> miniAuthFailure(MiniAuthException ex) {
+		this.meters.counter("miniauth.problems", "code", ex.code()).increment();
 		ProblemDetail problem = problem(ex.status(), ex.code(), ex.getMessage());
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.MiniApp;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -51,6 +52,8 @@ public final class RestWeChatClient implements WeChatClient {
 
 	private final WeChatCircuitBreakers breakers;
 
+	private final MeterRegistry meters;
+
 	/**
 	 * @param restClient the HTTP client, with its timeouts set
 	 * @param baseUrl where WeChat is
@@ -60,9 +63,10 @@ public final class RestWeChatClient implements WeChatClient {
 	 * @param accessTokens keeps the apps' access tokens
 	 * @param clock the clock that access token expiry is read against
 	 * @param breakers the apps' circuit breakers
+	 * @param meters where call latency and errors are counted
 	 */
 	public RestWeChatClient(RestClient restClient, WeChatBaseUrl baseUrl, JsonMapper jsonMapper, Duration retryPause,
-			WeChatAccessTokens accessTokens, Clock clock, WeChatCircuitBreakers breakers) {
+			WeChatAccessTokens accessTokens, Clock clock, WeChatCircuitBreakers breakers, MeterRegistry meters) {
 		Assert.notNull(restClient, "restClient cannot be null");
 		Assert.notNull(baseUrl, "baseUrl cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
@@ -70,6 +74,7 @@ public final class RestWeChatClient implements WeChatClient {
 		Assert.notNull(accessTokens, "accessTokens cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		Assert.notNull(breakers, "breakers cannot be null");
+		Assert.notNull(meters, "meters cannot be null");
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.jsonMapper = jsonMapper;
@@ -77,6 +82,7 @@ public final class RestWeChatClient implements WeChatClient {
 		this.accessTokens = accessTokens;
 		this.clock = clock;
 		this.breakers = breakers;
+		this.meters = meters;
 	}
 
 	@Override
@@ -116,12 +122,16 @@ public final class RestWeChatClient implements WeChatClient {
 			.encode()
 			.buildAndExpand(app.appid(), app.secret(), code)
 			.toUri();
-		JsonNode answer = read(get(uri));
+		JsonNode answer = read(get("jscode2session", uri));
 		int errcode = answer.path("errcode").asInt(0);
 		String openid = answer.path("openid").asString("");
 		String sessionKey = answer.path("session_key").asString("");
 		if (errcode == 0 && !openid.isEmpty() && !sessionKey.isEmpty()) {
 			return new WeChatSession(openid, sessionKey, answer.path("unionid").asString(null));
+		}
+		if (errcode == 40029 || errcode == 40163 || errcode == 40226) {
+			// the other errcodes are counted where they are mapped
+			countError("jscode2session", errcode);
 		}
 		throw switch (errcode) {
 			case 40029 -> new InvalidCodeException();
@@ -145,13 +155,16 @@ public final class RestWeChatClient implements WeChatClient {
 				.buildAndExpand(accessToken)
 				.toUri();
 			// naming the openid makes WeChat check that the code is this user's
-			JsonNode answer = read(post(uri, Map.of("code", code, "openid", openid)));
+			JsonNode answer = read(post("getuserphonenumber", uri, Map.of("code", code, "openid", openid)));
 			int errcode = answer.path("errcode").asInt(0);
 			JsonNode info = answer.path("phone_info");
 			if (errcode == 0 && info.isObject()) {
 				return new PhoneNumber(info.path("phoneNumber").asString(null),
 						info.path("purePhoneNumber").asString(null), info.path("countryCode").asString(null),
 						info.path("watermark").path("appid").asString(null));
+			}
+			if (errcode == 40029 || errcode == 40003) {
+				countError("getuserphonenumber", errcode);
 			}
 			throw switch (errcode) {
 				// 40003: the code is not the named user's
@@ -177,7 +190,7 @@ public final class RestWeChatClient implements WeChatClient {
 				.encode()
 				.buildAndExpand(accessToken, signature, openid)
 				.toUri();
-			JsonNode answer = read(get(uri));
+			JsonNode answer = read(get("checksession", uri));
 			int errcode = answer.path("errcode").asInt(0);
 			if (errcode == 0) {
 				return true;
@@ -210,8 +223,8 @@ public final class RestWeChatClient implements WeChatClient {
 	 */
 	private WeChatAccessToken fetchStableToken(MiniApp app) {
 		URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get()).path("/cgi-bin/stable_token").build().toUri();
-		JsonNode answer = read(post(uri, Map.of("grant_type", "client_credential", "appid", app.appid(), "secret",
-				app.secret(), "force_refresh", false)));
+		JsonNode answer = read(post("stable_token", uri, Map.of("grant_type", "client_credential", "appid", app.appid(),
+				"secret", app.secret(), "force_refresh", false)));
 		String token = answer.path("access_token").asString("");
 		long expiresIn = answer.path("expires_in").asLong(0);
 		if (answer.path("errcode").asInt(0) == 0 && !token.isEmpty() && expiresIn > 0) {
@@ -225,20 +238,37 @@ public final class RestWeChatClient implements WeChatClient {
 		};
 	}
 
-	private String get(URI uri) {
-		return exchange(() -> this.restClient.get().uri(uri).retrieve().body(String.class));
+	private String get(String api, URI uri) {
+		return exchange(api, () -> this.restClient.get().uri(uri).retrieve().body(String.class));
 	}
 
-	private String post(URI uri, Object body) {
-		return exchange(() -> this.restClient.post()
-			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.jsonMapper.writeValueAsString(body))
-			.retrieve()
-			.body(String.class));
+	private String post(String api, URI uri, Object body) {
+		return exchange(api,
+				() -> this.restClient.post()
+					.uri(uri)
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(this.jsonMapper.writeValueAsString(body))
+					.retrieve()
+					.body(String.class));
 	}
 
-	private String exchange(Supplier<String> call) {
+	private String exchange(String api, Supplier<String> call) {
+		long started = System.nanoTime();
+		String outcome = "answered";
+		try {
+			return exchangeOnce(call);
+		}
+		catch (RuntimeException ex) {
+			outcome = "failed";
+			throw ex;
+		}
+		finally {
+			this.meters.timer("miniauth.wechat.calls", "api", api, "outcome", outcome)
+				.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private String exchangeOnce(Supplier<String> call) {
 		try {
 			String body = call.get();
 			if (body == null) {
@@ -272,6 +302,7 @@ public final class RestWeChatClient implements WeChatClient {
 	 */
 	private WeChatException failure(MiniApp app, String api, JsonNode answer) {
 		int errcode = answer.path("errcode").asInt(0);
+		countError(api, errcode);
 		return switch (errcode) {
 			case -1 -> new WeChatUnavailableException("WeChat is busy (errcode -1)", -1);
 			case 45011 -> new WeChatRateLimitedException();
@@ -286,8 +317,13 @@ public final class RestWeChatClient implements WeChatClient {
 		};
 	}
 
+	private void countError(String api, int errcode) {
+		this.meters.counter("miniauth.wechat.errors", "api", api, "errcode", Integer.toString(errcode)).increment();
+	}
+
 	private WeChatMisconfiguredException misconfigured(MiniApp app, String api, JsonNode answer) {
 		int errcode = answer.path("errcode").asInt(0);
+		countError(api, errcode);
 		logger.error("WeChat " + api + " rejected the credentials of app " + app.appid() + ": errcode " + errcode + " ("
 				+ answer.path("errmsg").asString("") + "). Check miniauth.apps and the WeChat base URL.");
 		return new WeChatMisconfiguredException(errcode);

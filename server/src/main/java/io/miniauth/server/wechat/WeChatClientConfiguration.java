@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.EmulatorMode;
 import io.miniauth.server.config.MiniAuthProperties;
 
@@ -46,7 +47,7 @@ class WeChatClientConfiguration {
 
 	@Bean
 	WeChatClient weChatClient(MiniAuthProperties properties, WeChatBaseUrl baseUrl, JsonMapper jsonMapper,
-			WeChatAccessTokens accessTokens, Clock clock) {
+			WeChatAccessTokens accessTokens, MeterRegistry meters, Clock clock) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.wechat().connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -56,7 +57,8 @@ class WeChatClientConfiguration {
 		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
 		WeChatCircuitBreakers breakers = new WeChatCircuitBreakers(properties.wechat().circuitBreakerMinimumCalls(),
 				properties.wechat().circuitBreakerOpenFor(), clock);
-		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE, accessTokens, clock, breakers);
+		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE, accessTokens, clock, breakers,
+				meters);
 	}
 
 }

@@ -142,7 +142,11 @@ class AuthEventIntegrationTests {
 
 		assertThat(scrape.status()).isEqualTo(200);
 		assertThat(scrape.body()).containsPattern("miniauth_auth_events_total\\{.*event=\"login\".*outcome=\"ok\".*\\}")
-			.containsPattern("miniauth_auth_events_total\\{.*outcome=\"INVALID_CODE\".*\\}");
+			.containsPattern("miniauth_auth_events_total\\{.*outcome=\"INVALID_CODE\".*\\}")
+			.containsPattern("miniauth_wechat_calls_seconds_count\\{.*api=\"jscode2session\".*\\}")
+			.containsPattern("miniauth_wechat_errors_total\\{.*errcode=\"40029\".*\\}")
+			.containsPattern("miniauth_problems_total\\{.*code=\"INVALID_CODE\".*\\}")
+			.contains("miniauth_sessions_active");
 	}
 
 	private static List<JsonNode> list(JsonNode array) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.miniauth.server.app.MiniApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,11 +232,10 @@ class RestWeChatClientTests {
 
 	@Test
 	void constructorWhenRestClientNullThenThrowIllegalArgumentException() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RestWeChatClient(null, WeChatBaseUrl.fixed(URI.create("http://x")),
-					JsonMapper.builder().build(), Duration.ZERO,
-					new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC(),
-					new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC())))
+		assertThatIllegalArgumentException().isThrownBy(() -> new RestWeChatClient(null,
+				WeChatBaseUrl.fixed(URI.create("http://x")), JsonMapper.builder().build(), Duration.ZERO,
+				new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC(),
+				new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC()), new SimpleMeterRegistry()))
 			.withMessage("restClient cannot be null");
 	}
 
@@ -246,7 +246,7 @@ class RestWeChatClientTests {
 		return new RestWeChatClient(RestClient.builder().requestFactory(factory).build(), WeChatBaseUrl.fixed(baseUrl),
 				JsonMapper.builder().build(), Duration.ZERO,
 				new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC(),
-				new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC()));
+				new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC()), new SimpleMeterRegistry());
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
