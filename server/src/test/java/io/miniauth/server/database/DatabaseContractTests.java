@@ -40,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -51,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * then the whole login flow runs over HTTP.
  */
 @MiniAuthTest
+// a context of their own: these tests rotate signing keys and move the clock
+@TestPropertySource(properties = "spring.datasource.hikari.pool-name=database-contract")
 abstract class DatabaseContractTests {
 
 	/** An instant with microseconds, which every supported column type keeps exactly. */
