@@ -1,0 +1,355 @@
+package io.miniauth.server.database;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.miniauth.server.persistence.UtcTimestamps;
+import io.miniauth.server.session.RefreshTokens;
+import io.miniauth.server.session.Session;
+import io.miniauth.server.session.SessionEndReason;
+import io.miniauth.server.session.SessionStore;
+import io.miniauth.server.session.SessionStore.StoredToken;
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.token.SigningKeys;
+import io.miniauth.server.user.User;
+import io.miniauth.server.user.UserRepository;
+import io.miniauth.server.user.UserRepository.LoginRecord;
+import io.miniauth.server.user.UserRepository.WeChatLogin;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What the service needs from its database, checked on each database it supports: one
+ * subclass per database, each with a database of its own. The repositories are called
+ * directly (upserts, unique keys, single use under concurrency, exact timestamps, emoji),
+ * then the whole login flow runs over HTTP.
+ */
+@MiniAuthTest
+// a context of their own: these tests rotate signing keys and move the clock
+@TestPropertySource(properties = "spring.datasource.hikari.pool-name=database-contract")
+abstract class DatabaseContractTests {
+
+	/** An instant with microseconds, which every supported column type keeps exactly. */
+	private static final Instant T0 = Instant.parse("2031-04-05T06:07:08.123456Z");
+
+	private static final int THREADS = 8;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserRepository users;
+
+	@Autowired
+	SigningKeys signingKeys;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Flyway flyway;
+
+	@Autowired
+	ApplicationContext context;
+
+	SessionStore store;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.store = new SessionStore(this.context);
+		this.api = new Api(this.port);
+	}
+
+	/**
+	 * The database products the datasource may reach, as the driver names them.
+	 * @return the names
+	 */
+	abstract List<String> expectedProducts();
+
+	/**
+	 * The folder under {@code db/vendor} whose migrations this database gets.
+	 * @return the folder name
+	 */
+	abstract String expectedVendorFolder();
+
+	@Test
+	void datasourceWhenConnectedThenExpectedDatabaseAndSchemaMigrated() {
+		String product = this.jdbc.sql("SELECT 1")
+			.query((rs, rowNum) -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName())
+			.single();
+		assertThat(product).isIn(expectedProducts());
+		MigrationInfo init = this.flyway.info().current();
+		assertThat(init.getVersion().getVersion()).isEqualTo("1");
+		assertThat(init.getState()).isEqualTo(MigrationState.SUCCESS);
+		assertThat(init.getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V1__init.sql");
+	}
+
+	@Test
+	void recordLoginWhenFirstThenCreatesUserAndWhenAgainThenUpdatesIt() {
+		String openid = openid();
+		LoginRecord first = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid, "union-1", "key-1"), T0);
+		LoginRecord second = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid, null, "key-2"),
+				T0.plusSeconds(60));
+
+		assertThat(first.created()).isTrue();
+		assertThat(second.created()).isFalse();
+		assertThat(second.user().id()).isEqualTo(first.user().id());
+		assertThat(second.user().unionid()).isEqualTo("union-1");
+		assertThat(first.user().createdAt()).isEqualTo(T0);
+		assertThat(second.user().createdAt()).isEqualTo(T0);
+		assertThat(second.user().lastLoginAt()).isEqualTo(T0.plusSeconds(60));
+		assertThat(this.users.findSessionKey(first.user().id())).contains("key-2");
+	}
+
+	@Test
+	void recordLoginWhenFirstLoginsRaceThenOneUser() throws Exception {
+		String openid = openid();
+		List<Callable<LoginRecord>> logins = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			String sessionKey = "key-" + i;
+			logins.add(() -> this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid, null, sessionKey), T0));
+		}
+
+		List<LoginRecord> records = race(logins);
+
+		assertThat(records).extracting((record) -> record.user().id()).containsOnly(records.get(0).user().id());
+		assertThat(records).filteredOn(LoginRecord::created).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM users WHERE openid = :openid")
+			.param("openid", openid)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void insertUserWhenAppidAndOpenidTakenThenDuplicateKeyException() {
+		String openid = openid();
+		this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid, null, "key"), T0);
+
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> this.jdbc.sql("""
+				INSERT INTO users (id, appid, openid, created_at, updated_at, last_login_at)
+				VALUES (:id, 'wxdbtest00000001', :openid, :now, :now, :now)
+				""")
+			.param("id", UUID.randomUUID().toString())
+			.param("openid", openid)
+			.param("now", UtcTimestamps.toColumn(T0))
+			.update());
+	}
+
+	@Test
+	void recordLoginWhenOpenidsDifferOnlyInCaseThenTwoUsers() {
+		String openid = "oAbC" + UUID.randomUUID().toString().substring(0, 8);
+		LoginRecord upper = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid.toUpperCase(), null, "k"),
+				T0);
+		LoginRecord lower = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid.toLowerCase(), null, "k"),
+				T0);
+
+		assertThat(lower.created()).isTrue();
+		assertThat(lower.user().id()).isNotEqualTo(upper.user().id());
+		assertThat(this.users.findByOpenid("wxdbtest00000001", openid.toUpperCase()).orElseThrow().id())
+			.isEqualTo(upper.user().id());
+	}
+
+	@Test
+	void updateProfileWhenEmojiAndChineseThenRoundTrip() {
+		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
+		String nickName = "小明😀" + "🎉".repeat(30);
+		User changed = new User(user.id(), user.appid(), user.openid(), user.unionid(), nickName,
+				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt());
+
+		this.users.updateProfile(changed, T0.plusSeconds(1));
+
+		User found = this.users.findById(user.id()).orElseThrow();
+		assertThat(found.nickName()).isEqualTo(nickName);
+		assertThat(found.avatarUrl()).isEqualTo("https://example.com/😀.png");
+		assertThat(found.signature()).isEqualTo("你好，世界 👋");
+	}
+
+	@Test
+	void sessionWhenStoredThenReadBackExactlyAndRevokedOnce() {
+		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
+		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), T0, T0,
+				T0.plus(Duration.ofDays(30)), null, "2001:db8::1", "WeChat/8.0 😀");
+
+		this.store.insertSession(session);
+
+		assertThat(this.store.findSession(session.id())).contains(session);
+		assertThat(this.store.findActiveSessions(user.id(), T0.plusSeconds(1))).containsExactly(session);
+		Instant later = T0.plusNanos(1_000);
+		this.store.touchSession(session.id(), later);
+		this.store.extendSession(session.id(), later.plusNanos(1_000), T0.plus(Duration.ofDays(31)));
+		Session extended = this.store.findSession(session.id()).orElseThrow();
+		assertThat(extended.lastUsedAt()).isEqualTo(T0.plusNanos(2_000));
+		assertThat(extended.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(31)));
+		assertThat(this.store.revokeSession(session.id(), SessionEndReason.LOGOUT, T0.plusSeconds(5))).isTrue();
+		assertThat(this.store.revokeSession(session.id(), SessionEndReason.LOGOUT, T0.plusSeconds(6))).isFalse();
+		assertThat(this.store.findSession(session.id()).orElseThrow().revokedAt()).isEqualTo(T0.plusSeconds(5));
+		assertThat(this.store.findActiveSessions(user.id(), T0.plusSeconds(7))).isEmpty();
+	}
+
+	@Test
+	void markRefreshTokenUsedWhenCallsRaceThenExactlyOneWins() throws Exception {
+		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
+		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), T0, T0,
+				T0.plus(Duration.ofDays(30)), null, null, null);
+		this.store.insertSession(session);
+		String hash = RefreshTokens.hash(UUID.randomUUID().toString());
+		this.store.insertRefreshToken(hash, session.id(), T0, T0.plus(Duration.ofDays(30)));
+		assertThat(this.store.findRefreshToken(hash))
+			.contains(new StoredToken(session.id(), T0.plus(Duration.ofDays(30)), null));
+		List<Callable<Boolean>> calls = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			Instant usedAt = T0.plusNanos((i + 1) * 1_000L);
+			calls.add(() -> this.store.markRefreshTokenUsed(hash, usedAt));
+		}
+
+		List<Boolean> results = race(calls);
+
+		assertThat(results).containsOnlyOnce(true);
+		Instant usedAt = this.store.findRefreshToken(hash).orElseThrow().usedAt();
+		assertThat(usedAt).isEqualTo(T0.plusNanos((results.indexOf(true) + 1) * 1_000L));
+	}
+
+	@Test
+	void signingKeysWhenRotatedThenNewKeySignsAndOldStillPublished() {
+		String before = this.signingKeys.activeKey().kid();
+		this.clock.advance(Duration.ofDays(31));
+
+		this.signingKeys.rotateIfDue();
+
+		String after = this.signingKeys.activeKey().kid();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(this.signingKeys.publicKeys().getKeys()).extracting((key) -> key.getKeyID()).contains(before, after);
+		assertThat(this.signingKeys.verifier(before)).isNotNull();
+		this.signingKeys.reload();
+		assertThat(this.signingKeys.activeKey().kid()).isEqualTo(after);
+	}
+
+	@Test
+	void loginFlowOverHttpWhenOnThisDatabaseThenWorksEndToEnd() {
+		JsonNode login = this.api.login("db-" + UUID.randomUUID()).json();
+		assertThat(login.get("isNewUser").asBoolean()).isTrue();
+		String token = login.get("token").asString();
+		assertThat(me(token).json().get("id").asString()).isEqualTo(login.get("user").get("id").asString());
+
+		Reply patched = this.api.patch("/user/me", Api.json(Map.of("nickName", "小明😀🎉", "signature", "你好")),
+				"Authorization", "Bearer " + token);
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(me(token).json().get("nickName").asString()).isEqualTo("小明😀🎉");
+
+		Reply refreshed = refresh(login.get("refreshToken").asString());
+		assertThat(refreshed.status()).isEqualTo(200);
+		JsonNode rotated = refreshed.json();
+		assertThat(rotated.get("refreshToken").asString()).isNotEqualTo(login.get("refreshToken").asString());
+		assertThat(me(rotated.get("token").asString()).status()).isEqualTo(200);
+
+		Reply logout = this.api.post("/user/logout", "", "Authorization", "Bearer " + rotated.get("token").asString());
+		assertThat(logout.status()).isEqualTo(204);
+		assertThat(me(rotated.get("token").asString()).code()).isEqualTo("TOKEN_REVOKED");
+		assertThat(refresh(rotated.get("refreshToken").asString()).status()).isEqualTo(401);
+	}
+
+	@Test
+	void refreshOverHttpWhenReplayedAfterReuseIntervalThenSessionEnded() {
+		JsonNode login = this.api.login("db-" + UUID.randomUUID()).json();
+		JsonNode rotated = refresh(login.get("refreshToken").asString()).json();
+		this.clock.advance(Duration.ofSeconds(11));
+
+		Reply replay = refresh(login.get("refreshToken").asString());
+
+		assertThat(replay.status()).isEqualTo(401);
+		assertThat(replay.code()).isEqualTo("REFRESH_TOKEN_REUSED");
+		assertThat(me(rotated.get("token").asString()).code()).isEqualTo("TOKEN_REVOKED");
+	}
+
+	@Test
+	void refreshOverHttpWhenRequestsRaceThenAllGetTheSameSuccessorAndSessionLives() throws Exception {
+		JsonNode login = this.api.login("db-" + UUID.randomUUID()).json();
+		String refreshToken = login.get("refreshToken").asString();
+		List<Callable<Reply>> calls = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			calls.add(() -> refresh(refreshToken));
+		}
+
+		List<Reply> replies = race(calls);
+
+		assertThat(replies).extracting(Reply::status).containsOnly(200);
+		assertThat(replies).extracting((reply) -> reply.json().get("refreshToken").asString())
+			.containsOnly(replies.get(0).json().get("refreshToken").asString());
+		assertThat(me(replies.get(0).json().get("token").asString()).status()).isEqualTo(200);
+	}
+
+	private Reply me(String token) {
+		return this.api.get("/user/me", "Authorization", "Bearer " + token);
+	}
+
+	private Reply refresh(String refreshToken) {
+		return this.api.post("/user/token/refresh", Api.json(Map.of("refreshToken", refreshToken)));
+	}
+
+	private static String openid() {
+		return "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 27);
+	}
+
+	/**
+	 * Runs the calls at once, as near the same moment as threads allow.
+	 */
+	private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(calls.size());
+		try {
+			CountDownLatch ready = new CountDownLatch(calls.size());
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (Callable<T> call : calls) {
+				futures.add(executor.submit(() -> {
+					ready.countDown();
+					go.await();
+					return call.call();
+				}));
+			}
+			ready.await(10, TimeUnit.SECONDS);
+			go.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(30, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.miniauth.server.database;
+
+import java.util.List;
+
+/**
+ * The database contract on the default database, H2 (in memory here, a file in
+ * production).
+ */
+class H2DatabaseTests extends DatabaseContractTests {
+
+	@Override
+	List<String> expectedProducts() {
+		return List.of("H2");
+	}
+
+	@Override
+	String expectedVendorFolder() {
+		return "h2";
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.miniauth.server.database;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database contract on MySQL or MariaDB, plus the column types that only they need.
+ */
+abstract class MySqlFamilyDatabaseTests extends DatabaseContractTests {
+
+	@Test
+	void schemaWhenMigratedThenDatetime6Utf8mb4BinaryAndInnoDb() {
+		List<Map<String, Object>> timestamps = this.jdbc.sql("""
+				SELECT column_name, data_type, datetime_precision FROM information_schema.columns
+				WHERE table_schema = DATABASE() AND column_name LIKE '%\\_at'
+				""").query().listOfRows();
+		assertThat(timestamps).hasSize(11)
+			.extracting((column) -> column.get("data_type") + "(" + column.get("datetime_precision") + ")")
+			.containsOnly("datetime(6)");
+		List<Map<String, Object>> tables = this.jdbc.sql("""
+				SELECT table_name, engine, table_collation FROM information_schema.tables
+				WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'
+				""").query().listOfRows();
+		assertThat(tables).hasSize(4)
+			.extracting((table) -> table.get("engine") + " " + table.get("table_collation"))
+			.containsOnly("InnoDB utf8mb4_bin");
+	}
+
+}
