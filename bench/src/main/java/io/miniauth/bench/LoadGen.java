@@ -242,7 +242,9 @@ public final class LoadGen {
 		}
 	}
 
-	private static Run closedLoop(int concurrency, int durationSeconds, Call call) throws InterruptedException {
+	private Run closedLoop(int concurrency, int durationSeconds, Call call) throws InterruptedException {
+		ServerProcess server = ServerProcess.of(this.opts);
+		server.begin();
 		long start = System.nanoTime();
 		long deadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
 		long[][] latencies = new long[concurrency][];
@@ -293,6 +295,7 @@ public final class LoadGen {
 		threads.shutdown();
 		threads.awaitTermination(durationSeconds + 60L, TimeUnit.SECONDS);
 		long elapsed = System.nanoTime() - start;
+		String serverStats = server.end(elapsed);
 		int total = 0;
 		for (int n : counts) {
 			total += n;
@@ -306,7 +309,90 @@ public final class LoadGen {
 		Arrays.sort(all);
 		Map<String, Integer> errorTotals = new TreeMap<>();
 		errors.forEach((m) -> m.forEach((k, v) -> errorTotals.merge(k, v, Integer::sum)));
-		return new Run(all, elapsed, errorTotals);
+		return new Run(all, elapsed, errorTotals, serverStats);
+	}
+
+	/**
+	 * The server's CPU time (utime+stime in /proc/PID/stat) and peak RSS (VmHWM, reset by
+	 * writing 5 to /proc/PID/clear_refs) over the measured window only, so that minting
+	 * codes and logging in users beforehand do not count.
+	 */
+	private record ServerProcess(String pid, int clockTicks, long[] ticksAtStart) {
+
+		static ServerProcess of(Map<String, String> opts) {
+			return new ServerProcess(opts.get("pid"), Integer.parseInt(opts.getOrDefault("clk-tck", "100")),
+					new long[3]);
+		}
+
+		/** @return {busy, total} jiffies of the whole machine, from the first line of /proc/stat */
+		static long[] machine() {
+			try {
+				String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				long total = 0;
+				for (int i = 1; i < Math.min(f.length, 9); i++) {
+					total += Long.parseLong(f[i]);
+				}
+				long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+				return new long[] { total - idle, total };
+			}
+			catch (IOException | RuntimeException ex) {
+				return new long[] { 0, 0 };
+			}
+		}
+
+		void begin() {
+			if (this.pid == null) {
+				return;
+			}
+			try {
+				Files.writeString(Path.of("/proc", this.pid, "clear_refs"), "5");
+			}
+			catch (IOException | RuntimeException ex) {
+				// not allowed here: VmHWM is then the peak since start
+			}
+			this.ticksAtStart[0] = cpuTicks();
+			long[] m = machine();
+			this.ticksAtStart[1] = m[0];
+			this.ticksAtStart[2] = m[1];
+		}
+
+		String end(long elapsedNanos) {
+			if (this.pid == null) {
+				return "";
+			}
+			double cpuSeconds = (cpuTicks() - this.ticksAtStart[0]) / (double) this.clockTicks;
+			long[] m = machine();
+			long cores = Runtime.getRuntime().availableProcessors();
+			double machineBusy = 100.0 * cores * (m[0] - this.ticksAtStart[1]) / Math.max(1, m[1] - this.ticksAtStart[2]);
+			return String.format(java.util.Locale.ROOT, " cpu=%.0f rss_mb=%d threads=%d machine=%.0f",
+					100.0 * cpuSeconds / (elapsedNanos / 1e9), status("VmHWM") / 1024, status("Threads"), machineBusy);
+		}
+
+		private long cpuTicks() {
+			try {
+				String stat = Files.readString(Path.of("/proc", this.pid, "stat"));
+				String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15
+			}
+			catch (IOException ex) {
+				return 0;
+			}
+		}
+
+		private long status(String key) {
+			try {
+				for (String line : Files.readAllLines(Path.of("/proc", this.pid, "status"))) {
+					if (line.startsWith(key + ":")) {
+						return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]);
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// fall through
+			}
+			return -1;
+		}
+
 	}
 
 	private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
@@ -316,7 +402,7 @@ public final class LoadGen {
 		return m.find() ? ":" + m.group(1) : "";
 	}
 
-	private record Run(long[] sorted, long elapsedNanos, Map<String, Integer> errors) {
+	private record Run(long[] sorted, long elapsedNanos, Map<String, Integer> errors, String serverStats) {
 
 		double percentileMs(double p) {
 			if (this.sorted.length == 0) {
@@ -329,9 +415,9 @@ public final class LoadGen {
 		void print(String note) {
 			int errorCount = this.errors.values().stream().mapToInt(Integer::intValue).sum();
 			System.out.printf(java.util.Locale.ROOT,
-					"RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f note=%s%n",
+					"RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f note=%s%s%n",
 					this.sorted.length, this.elapsedNanos / 1e9, errorCount, percentileMs(50), percentileMs(99),
-					percentileMs(99.9), percentileMs(100), note.isEmpty() ? "-" : note);
+					percentileMs(99.9), percentileMs(100), note.isEmpty() ? "-" : note, this.serverStats);
 			if (errorCount > 0) {
 				StringBuilder sb = new StringBuilder("ERRORS");
 				this.errors.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
