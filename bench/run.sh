@@ -20,11 +20,12 @@ DURATION=10
 WARMUP=3
 JDKS="17 25"
 RUN_JMH=1
+STARTS_N=3
 JMH_ARGS=(-f 1 -wi 3 -w 1 -i 3 -r 1)
 OUT="$ROOT/bench/target/results.md"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) DURATION=5; WARMUP=2; JMH_ARGS=(-f 1 -wi 1 -w 1 -i 2 -r 1); shift ;;
+    --quick) DURATION=5; WARMUP=2; STARTS_N=1; JMH_ARGS=(-f 1 -wi 1 -w 1 -i 2 -r 1); shift ;;
     --duration) DURATION="$2"; shift 2 ;;
     --jdks) JDKS="$2"; shift 2 ;;
     --no-jmh) RUN_JMH=0; shift ;;
@@ -226,6 +227,10 @@ if ((RUN_JMH)); then
   done
 fi
 
+# ---------------------------------------------------------------- start-up, repeated, with and without CDS
+log "start-up: $STARTS_N start(s) per JDK and variant"
+JDKS="$JDKS" JAVA17="$JAVA17" JAVA25="$JAVA25" bench/startup.sh "$STARTS_N" >"$WORK/startup-cds.md" 2>>"$WORK/startup.log" || true
+
 # ---------------------------------------------------------------- report
 val() { # jdk scenario-prefix key
   awk -F'\t' -v j="$1" -v s="$2" '$1 == j && index($2, s) == 1 { print $3 }' "$RAW" | head -1 | grep -o "\b$3=[^ ]*" | cut -d= -f2
@@ -245,6 +250,10 @@ val() { # jdk scenario-prefix key
   echo "| JDK | java -version | first healthy answer (s, from process start) | log \"Started ... in\" (s) | request threads |"
   echo "|---|---|---|---|---|"
   cat "$STARTS"
+  echo
+  echo "Repeated starts (\`bench/startup.sh\`), each with a fresh data dir and stopped once healthy; \"extracted + CDS\" is Spring Boot's CDS recipe (\`-Djarmode=tools extract\`, a training run with \`-XX:ArchiveClassesAtExit\`, then \`-XX:SharedArchiveFile\`):"
+  echo
+  cat "$WORK/startup-cds.md"
   echo
   echo "## HTTP scenarios"
   echo
