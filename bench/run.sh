@@ -158,9 +158,11 @@ record() { # $1 jdk, $2 scenario, $3 clients, $4 result line
   local note; note=$(field note "$r")
   [[ -n "$detail" ]] && errs="$errs ($detail)"
   [[ "$note" != "-" && "$note" != codes-exhausted && "$note" != "" ]] && errs="$errs ($note)"
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
+  local cpu_per_req # server CPU milliseconds per request: steadier than req/s on a shared machine
+  cpu_per_req=$(awk -v c="$(field cpu "$r")" -v q="$rps" 'BEGIN{ if (q > 0) printf "%.2f", 10 * c / q; else print "-" }')
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
     "$1" "$2" "$3" "$n" "$rps" "$(field p50 "$r")" "$(field p99 "$r")" "$(field p999 "$r")" \
-    "$errs" "$(field cpu "$r")" "$(field machine "$r")" "$(field rss_mb "$r")" "$(field threads "$r")" >>"$ROWS"
+    "$errs" "$(field cpu "$r")" "$cpu_per_req" "$(field machine "$r")" "$(field rss_mb "$r")" "$(field threads "$r")" >>"$ROWS"
   printf '%s\t%s\trps=%s %s\n' "$1" "$2" "$rps" "$r" >>"$RAW"
   log "$1 $2: $rps req/s, p99 $(field p99 "$r") ms, errors $errs"
 }
@@ -257,8 +259,8 @@ val() { # jdk scenario-prefix key
   echo
   echo "## HTTP scenarios"
   echo
-  echo "| JDK | Scenario | Clients | Requests | Req/s | p50 ms | p99 ms | p99.9 ms | Errors | Server CPU % | Machine CPU % | Peak RSS MB | Threads |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| JDK | Scenario | Clients | Requests | Req/s | p50 ms | p99 ms | p99.9 ms | Errors | Server CPU % | Server CPU ms/req | Machine CPU % | Peak RSS MB | Threads |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   cat "$ROWS"
   if [[ -s "$JMH_ROWS" ]]; then
     echo
