@@ -20,7 +20,7 @@ DURATION=10
 WARMUP=3
 JDKS="17 25"
 RUN_JMH=1
-STARTS_N=3
+STARTS_N=2
 JMH_ARGS=(-f 1 -wi 3 -w 1 -i 3 -r 1)
 OUT="$ROOT/bench/target/results.md"
 while [[ $# -gt 0 ]]; do
