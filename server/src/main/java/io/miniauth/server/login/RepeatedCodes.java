@@ -31,6 +31,8 @@ class RepeatedCodes {
 
 	private final Duration window;
 
+	private volatile Instant nextSweep = Instant.MIN;
+
 	RepeatedCodes(MiniAuthProperties properties, Clock clock) {
 		this.clock = clock;
 		this.window = properties.login().idempotencyWindow();
@@ -45,7 +47,12 @@ class RepeatedCodes {
 	 */
 	LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
 		String key = Sha256.hex(appid + "\n" + code);
-		forgetOld(this.clock.instant());
+		Instant now = this.clock.instant();
+		// a sweep at most once a second, not a scan of the whole map on every login
+		if (!now.isBefore(this.nextSweep)) {
+			this.nextSweep = now.plusSeconds(1);
+			forgetOld(now);
+		}
 		Attempt mine = new Attempt(new CompletableFuture<>());
 		Attempt earlier = this.attempts.putIfAbsent(key, mine);
 		if (earlier != null) {

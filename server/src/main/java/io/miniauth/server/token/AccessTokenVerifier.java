@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.crypto.Sha256;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
@@ -25,11 +29,16 @@ import org.springframework.util.StringUtils;
 @Component
 public class AccessTokenVerifier {
 
+	private static final int MAX_REMEMBERED = 100_000;
+
 	private final SigningKeys keys;
 
 	private final String issuer;
 
 	private final Clock clock;
+
+	/** Verified tokens by SHA-256; bounded, and cleared when full. */
+	private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
 
 	public AccessTokenVerifier(SigningKeys keys, MiniAuthProperties properties, Clock clock) {
 		Assert.notNull(keys, "keys cannot be null");
@@ -48,6 +57,27 @@ public class AccessTokenVerifier {
 	 * @throws TokenExpiredException when it is genuine but expired
 	 */
 	public AccessToken verify(String token) {
+		// ES256 verification is most of the cost of an authenticated request: a token
+		// verified once is remembered (by hash) until it expires; revocation is checked
+		// per request elsewhere, against the session
+		String key = Sha256.hex(token);
+		AccessToken known = this.verified.get(key);
+		if (known != null) {
+			if (!this.clock.instant().isBefore(known.expiresAt())) {
+				this.verified.remove(key);
+				throw new TokenExpiredException();
+			}
+			return known;
+		}
+		AccessToken accessToken = verifySignatureAndClaims(token);
+		if (this.verified.size() >= MAX_REMEMBERED) {
+			this.verified.clear();
+		}
+		this.verified.put(key, accessToken);
+		return accessToken;
+	}
+
+	private AccessToken verifySignatureAndClaims(String token) {
 		SignedJWT jwt = parse(token);
 		if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
 			throw new TokenInvalidException("The access token is not signed with ES256");

@@ -8,7 +8,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slf4j.MDC;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -47,6 +51,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		this.meters.counter("miniauth.problems", "code", ex.code()).increment();
 		ProblemDetail problem = problem(ex.status(), ex.code(), ex.getMessage());
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
+	}
+
+	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
+			CannotGetJdbcConnectionException.class })
+	ResponseEntity<Object> databaseUnavailable(DataAccessException ex) {
+		log.warn("The database is not answering: " + ex.getClass().getSimpleName());
+		this.meters.counter("miniauth.problems", "code", "SERVICE_UNAVAILABLE").increment();
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+					"The service is busy or briefly unavailable: try again in a few seconds"));
 	}
 
 	@ExceptionHandler

@@ -253,7 +253,7 @@ abstract class DatabaseContractTests {
 		assertThat(after).isNotEqualTo(before);
 		assertThat(this.signingKeys.publicKeys().getKeys()).extracting((key) -> key.getKeyID()).contains(before, after);
 		assertThat(this.signingKeys.verifier(before)).isNotNull();
-		this.signingKeys.reload();
+		this.signingKeys.rotateIfDue();
 		assertThat(this.signingKeys.activeKey().kid()).isEqualTo(after);
 	}
 

@@ -116,6 +116,18 @@ class TokenAuthenticationIntegrationTests {
 	}
 
 	@Test
+	void requestWhenTokenAlreadyVerifiedOnceThenStillRefusedAfterItExpires() {
+		String token = this.api.token("remembered");
+		assertThat(this.api.get("/user/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofHours(2));
+
+		Reply reply = this.api.get("/user/me", "Authorization", "Bearer " + token);
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.code()).isEqualTo("TOKEN_EXPIRED");
+	}
+
+	@Test
 	void requestWhenPayloadTamperedThen401TokenInvalid() throws Exception {
 		SignedJWT genuine = SignedJWT.parse(this.api.token("tampered"));
 		String otherUser = this.api.login("victim").json().at("/user/id").asString();
