@@ -98,7 +98,7 @@ start_server() { # $1 label, $2 java
   "$java" -Xmx256m -jar "$SERVER_JAR" \
     --server.address=127.0.0.1 --server.port="$PORT" \
     --miniauth.data-dir="$WORK/data-$label" \
-    --emulator.login-rate-limit-per-minute=0 >"$logf" 2>&1 &
+    --emulator.login-rate-limit-per-minute=0 --miniauth.rate-limit.enabled=false >"$logf" 2>&1 &
   SERVER_PID=$!
   local deadline=$((SECONDS + 90))
   until curl -fs -o /dev/null "$BASE/actuator/health"; do
