@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.EmulatorMode;
+import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.config.MiniAuthProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -46,8 +47,19 @@ class WeChatClientConfiguration {
 	}
 
 	@Bean
+	WeChatCircuitBreakers weChatCircuitBreakers(MiniAuthProperties properties, Clock clock) {
+		return new WeChatCircuitBreakers(properties.wechat().circuitBreakerMinimumCalls(),
+				properties.wechat().circuitBreakerOpenFor(), clock);
+	}
+
+	@Bean
+	WeChatHealthIndicator wechatHealthIndicator(MiniApps apps, WeChatCircuitBreakers breakers) {
+		return new WeChatHealthIndicator(apps, breakers);
+	}
+
+	@Bean
 	WeChatClient weChatClient(MiniAuthProperties properties, WeChatBaseUrl baseUrl, JsonMapper jsonMapper,
-			WeChatAccessTokens accessTokens, MeterRegistry meters, Clock clock) {
+			WeChatAccessTokens accessTokens, WeChatCircuitBreakers breakers, MeterRegistry meters, Clock clock) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.wechat().connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -55,8 +67,6 @@ class WeChatClientConfiguration {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(properties.wechat().readTimeout());
 		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
-		WeChatCircuitBreakers breakers = new WeChatCircuitBreakers(properties.wechat().circuitBreakerMinimumCalls(),
-				properties.wechat().circuitBreakerOpenFor(), clock);
 		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE, accessTokens, clock, breakers,
 				meters);
 	}

@@ -1,0 +1,72 @@
+package io.miniauth.server.login;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * While WeChat hangs and logins pile up waiting for it, the endpoints that do not need
+ * WeChat keep answering, and readiness reports the open circuit without failing.
+ */
+@MiniAuthTest
+@TestPropertySource(
+		properties = { "miniauth.wechat.read-timeout=2s", "miniauth.wechat.circuit-breaker-minimum-calls=10" })
+@DirtiesContext
+class WeChatHangIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void meWhenFiftyLoginsHangOnWeChatThenStillAnswered() throws Exception {
+		Api api = new Api(this.port);
+		String token = api.token("unaffected");
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			codes.add(api.wxLogin("stuck-" + i));
+		}
+		api.send("PUT", "/emulator/faults",
+				BodyPublishers.ofString(Api.json(Map.of("seed", 1, "endpoints",
+						Map.of("jscode2session", Map.of("hangRate", 1.0, "hangMs", 4000))))),
+				"Content-Type", "application/json");
+		ExecutorService pool = Executors.newFixedThreadPool(50);
+		try {
+			List<Future<Reply>> logins = new ArrayList<>();
+			for (String code : codes) {
+				logins.add(pool.submit(() -> api.post("/user/login", Api.json(Map.of("code", code)))));
+			}
+			Thread.sleep(500);
+
+			for (int i = 0; i < 5; i++) {
+				assertThat(api.get("/user/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+			}
+
+			for (Future<Reply> login : logins) {
+				assertThat(login.get().status()).isEqualTo(503);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			api.send("DELETE", "/emulator/faults", BodyPublishers.noBody());
+		}
+		Reply readiness = api.get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().at("/components/wechat/status").asString()).isEqualTo("DEGRADED");
+	}
+
+}
