@@ -40,6 +40,44 @@ class ApiDocsIntegrationTests {
 	}
 
 	@Test
+	void apiDocsWhenFetchedThenEveryEndpointListsItsErrorCodesAsProblemJson() {
+		JsonNode doc = new Api(this.port).get("/v3/api-docs").json();
+
+		ApiErrorCatalog.all().forEach((endpoint, errors) -> {
+			String[] methodAndPath = endpoint.split(" ", 2);
+			JsonNode responses = doc.path("paths")
+				.path(methodAndPath[1])
+				.path(methodAndPath[0].toLowerCase(java.util.Locale.ROOT))
+				.path("responses");
+			errors.forEach((status, codes) -> {
+				JsonNode response = responses.path(Integer.toString(status));
+				assertThat(response.path("content").has("application/problem+json")).as(endpoint + " " + status)
+					.isTrue();
+				codes
+					.forEach((code) -> assertThat(response.path("description").asString()).as(endpoint).contains(code));
+			});
+		});
+	}
+
+	@Test
+	void errorCatalogWhenCheckedThenEveryCodeIsProducedAndAssertedBySomeTest() throws java.io.IOException {
+		StringBuilder tests = new StringBuilder();
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files
+			.walk(java.nio.file.Path.of("src/test/java"))) {
+			for (java.nio.file.Path file : files.filter((f) -> f.toString().endsWith("Tests.java")).toList()) {
+				tests.append(java.nio.file.Files.readString(file));
+			}
+		}
+		ApiErrorCatalog.all()
+			.values()
+			.stream()
+			.flatMap((errors) -> errors.values().stream())
+			.flatMap(List::stream)
+			.distinct()
+			.forEach((code) -> assertThat(tests).as("a test asserting " + code).contains("\"" + code + "\""));
+	}
+
+	@Test
 	void swaggerUiWhenOpenedThenServed() {
 		assertThat(new Api(this.port).get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}

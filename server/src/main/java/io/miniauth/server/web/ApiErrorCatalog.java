@@ -1,0 +1,69 @@
+package io.miniauth.server.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The error answers each endpoint can give, by HTTP status and {@code code}: what the
+ * OpenAPI document shows, and what the contract tests check that some test produces.
+ */
+public final class ApiErrorCatalog {
+
+	private static final Map<Integer, List<String>> AUTHENTICATION = Map.of(401,
+			List.of("UNAUTHORIZED", "TOKEN_EXPIRED", "TOKEN_INVALID", "TOKEN_REVOKED"));
+
+	private static final Map<Integer, List<String>> WECHAT = Map.of(429, List.of("RATE_LIMITED"), 500,
+			List.of("WECHAT_MISCONFIGURED"), 502, List.of("WECHAT_ERROR"), 503, List.of("WECHAT_UNAVAILABLE"));
+
+	private static final Map<String, Map<Integer, List<String>>> ERRORS = new LinkedHashMap<>();
+
+	static {
+		ERRORS.put("POST /user/login",
+				merge(Map.of(400,
+						List.of("INVALID_REQUEST", "INVALID_CODE", "CODE_ALREADY_USED", "UNKNOWN_APP",
+								"APPID_REQUIRED"),
+						403, List.of("LOGIN_BLOCKED"), 413, List.of("PAYLOAD_TOO_LARGE"), 415,
+						List.of("UNSUPPORTED_MEDIA_TYPE")), WECHAT));
+		ERRORS.put("POST /user/token/refresh",
+				Map.of(400, List.of("INVALID_REQUEST"), 401,
+						List.of("REFRESH_TOKEN_INVALID", "REFRESH_TOKEN_REUSED", "TOKEN_REVOKED", "TOKEN_INVALID"), 429,
+						List.of("RATE_LIMITED")));
+		ERRORS.put("GET /user/me", AUTHENTICATION);
+		ERRORS.put("PATCH /user/me",
+				merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST"), 429, List.of("RATE_LIMITED"))));
+		ERRORS.put("POST /user/logout", AUTHENTICATION);
+		ERRORS.put("GET /user/sessions", AUTHENTICATION);
+		ERRORS.put("DELETE /user/sessions", AUTHENTICATION);
+		ERRORS.put("DELETE /user/sessions/{id}", merge(AUTHENTICATION, Map.of(404, List.of("SESSION_NOT_FOUND"))));
+		ERRORS.put("POST /user/phone", merge(AUTHENTICATION,
+				merge(Map.of(400, List.of("INVALID_REQUEST", "INVALID_PHONE_CODE", "WATERMARK_MISMATCH")), WECHAT)));
+		ERRORS.put("POST /user/decrypt",
+				merge(AUTHENTICATION,
+						Map.of(400,
+								List.of("INVALID_REQUEST", "INVALID_ENCRYPTED_DATA", "WATERMARK_MISMATCH",
+										"SIGNATURE_MISMATCH"),
+								409, List.of("SESSION_KEY_STALE"), 429, List.of("RATE_LIMITED"))));
+		ERRORS.put("GET /user/session-key/status", merge(AUTHENTICATION, WECHAT));
+		ERRORS.put("GET /user/events", AUTHENTICATION);
+	}
+
+	private ApiErrorCatalog() {
+	}
+
+	/**
+	 * Every endpoint's errors, keyed {@code "METHOD /path"}.
+	 * @return status to codes, per endpoint
+	 */
+	public static Map<String, Map<Integer, List<String>>> all() {
+		return ERRORS;
+	}
+
+	private static Map<Integer, List<String>> merge(Map<Integer, List<String>> a, Map<Integer, List<String>> b) {
+		Map<Integer, List<String>> merged = new LinkedHashMap<>(a);
+		b.forEach((status, codes) -> merged.merge(status, codes,
+				(left, right) -> java.util.stream.Stream.concat(left.stream(), right.stream()).distinct().toList()));
+		return merged;
+	}
+
+}
