@@ -51,8 +51,8 @@ class UserController {
 	UserProfile updateProfile(Caller caller, @RequestBody JsonNode body) {
 		this.rateLimiter.consume("profile-user", caller.userId(), this.budget);
 		ProfilePatch patch = ProfilePatch.read(body);
-		User updated = patch.applyTo(this.currentUser.of(caller));
-		this.users.updateProfile(updated, this.clock.instant());
+		User current = this.currentUser.of(caller);
+		User updated = this.users.updateProfile(current.id(), patch::applyTo, this.clock.instant());
 		return this.profiles.of(updated);
 	}
 

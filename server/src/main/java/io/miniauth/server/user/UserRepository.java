@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import io.miniauth.server.crypto.SecretBox;
 
@@ -13,6 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 import static io.miniauth.server.persistence.UtcTimestamps.fromColumn;
@@ -58,6 +61,8 @@ public class UserRepository {
 			SELECT DISTINCT appid FROM users WHERE unionid = :unionid AND id <> :id ORDER BY appid
 			""";
 
+	private static final String LOCK = "SELECT id FROM users WHERE id = :id FOR UPDATE";
+
 	private static final String UPDATE_PROFILE = """
 			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
 			WHERE id = :id
@@ -69,11 +74,15 @@ public class UserRepository {
 
 	private final SecretBox secretBox;
 
-	public UserRepository(JdbcClient jdbc, SecretBox secretBox) {
+	private final TransactionTemplate transaction;
+
+	public UserRepository(JdbcClient jdbc, SecretBox secretBox, PlatformTransactionManager transactionManager) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(secretBox, "secretBox cannot be null");
+		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		this.jdbc = jdbc;
 		this.secretBox = secretBox;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -146,18 +155,26 @@ public class UserRepository {
 	}
 
 	/**
-	 * Writes the profile fields of the given user.
-	 * @param user the user with the new profile
+	 * Changes a user's profile fields. The row is locked while the change is read and
+	 * written, so that two concurrent changes of different fields both take effect.
+	 * @param userId the user
+	 * @param change what to make of the current user
 	 * @param now the time of the change
+	 * @return the user after the change
 	 */
-	public void updateProfile(User user, Instant now) {
-		this.jdbc.sql(UPDATE_PROFILE)
-			.param("id", user.id())
-			.param("nickName", user.nickName())
-			.param("avatarUrl", user.avatarUrl())
-			.param("signature", user.signature())
-			.param("now", toColumn(now))
-			.update();
+	public User updateProfile(String userId, UnaryOperator<User> change, Instant now) {
+		return this.transaction.execute((status) -> {
+			this.jdbc.sql(LOCK).param("id", userId).query(String.class).single();
+			User updated = change.apply(findById(userId).orElseThrow());
+			this.jdbc.sql(UPDATE_PROFILE)
+				.param("id", updated.id())
+				.param("nickName", updated.nickName())
+				.param("avatarUrl", updated.avatarUrl())
+				.param("signature", updated.signature())
+				.param("now", toColumn(now))
+				.update();
+			return updated;
+		});
 	}
 
 	/**

@@ -189,7 +189,7 @@ abstract class DatabaseContractTests {
 		User changed = new User(user.id(), user.appid(), user.openid(), user.unionid(), nickName,
 				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt());
 
-		this.users.updateProfile(changed, T0.plusSeconds(1));
+		this.users.updateProfile(user.id(), (current) -> changed, T0.plusSeconds(1));
 
 		User found = this.users.findById(user.id()).orElseThrow();
 		assertThat(found.nickName()).isEqualTo(nickName);

@@ -85,6 +85,31 @@ class ProfileIntegrationTests {
 	}
 
 	@Test
+	void updateProfileWhenTwoFieldsChangedConcurrentlyThenBothKept() throws Exception {
+		String token = this.api.token("racing-writer");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 10; round++) {
+				String nick = "nick-" + round;
+				String sign = "sign-" + round;
+				var first = pool.submit(() -> this.api.patch("/user/me", Api.json(Map.of("nickName", nick)),
+						"Authorization", "Bearer " + token));
+				var second = pool.submit(() -> this.api.patch("/user/me", Api.json(Map.of("signature", sign)),
+						"Authorization", "Bearer " + token));
+				assertThat(first.get().status()).isEqualTo(200);
+				assertThat(second.get().status()).isEqualTo(200);
+
+				JsonNode me = this.api.get("/user/me", "Authorization", "Bearer " + token).json();
+				assertThat(me.get("nickName").asString()).isEqualTo(nick);
+				assertThat(me.get("signature").asString()).isEqualTo(sign);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void updateProfileWhenNullThenFieldCleared() {
 		String token = this.api.token("clearer");
 		this.api.patch("/user/me", Api.json(Map.of("nickName", "Ann")), "Authorization", "Bearer " + token);
