@@ -76,6 +76,7 @@ public class Sessions {
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
 				now.plus(this.refreshLifetime), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
+			this.sessions.lockUser(user.id());
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
 			List<Session> active = this.sessions.findActiveByUser(user.id(), now);

@@ -269,6 +269,26 @@ class SessionIntegrationTests {
 	}
 
 	@Test
+	void loginWhenManyLoginsOfOneUserRaceThenCapStillHolds() throws Exception {
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			codes.add(this.api.wxLogin("stampede"));
+		}
+		List<Callable<Reply>> calls = codes.stream()
+			.<Callable<Reply>>map((code) -> () -> this.api.post("/user/login", Api.json(Map.of("code", code))))
+			.toList();
+
+		List<Reply> replies = runConcurrently(calls);
+
+		assertThat(replies).extracting(Reply::status).containsOnly(200);
+		String userId = replies.get(0).json().at("/user/id").asString();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL")
+			.param(userId)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
 	void sessionsWhenNoTokenThen401() {
 		assertThat(this.api.get("/user/sessions").status()).isEqualTo(401);
 		assertThat(this.api.post("/user/logout", "").status()).isEqualTo(401);
