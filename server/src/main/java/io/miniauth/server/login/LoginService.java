@@ -2,6 +2,7 @@ package io.miniauth.server.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
@@ -96,8 +97,15 @@ class LoginService {
 		this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());
 		String code = request.code().strip();
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
+		AtomicReference<Fresh> fresh = new AtomicReference<>();
 		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
-				() -> exchange(app, code, client, refreshToken));
+				() -> exchange(app, code, client, refreshToken, fresh));
+		if (fresh.get() != null) {
+			// this request made the login: answer with what it made
+			Fresh made = fresh.get();
+			return this.sessions.tokens(made.session(), made.user(), refreshToken, made.session().expiresAt(),
+					outcome.newUser());
+		}
 		// a repeat gets the same session only while its first refresh token is unused and
 		// the session active; otherwise the code is spent
 		Instant refreshExpiresAt = this.sessions.unusedRefreshTokenExpiry(outcome.sessionId(), refreshToken)
@@ -111,12 +119,17 @@ class LoginService {
 		return this.sessions.tokens(session, user, refreshToken, refreshExpiresAt, outcome.newUser());
 	}
 
-	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken) {
+	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
+			AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
 		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
 				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
 		Session session = this.sessions.start(login.user(), client, refreshToken);
+		fresh.set(new Fresh(session, login.user()));
 		return new LoginOutcome(login.user().id(), session.id(), login.created());
+	}
+
+	private record Fresh(Session session, User user) {
 	}
 
 }

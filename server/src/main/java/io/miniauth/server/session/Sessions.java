@@ -79,8 +79,12 @@ public class Sessions {
 			this.sessions.lockUser(user.id());
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
-			List<Session> active = this.sessions.findActiveByUser(user.id(), now);
-			for (Session oldest : active.subList(0, Math.max(0, active.size() - this.maxPerUser))) {
+			// the new session stays; the oldest of the others make room for it
+			List<Session> others = this.sessions.findActiveByUser(user.id(), now)
+				.stream()
+				.filter((other) -> !other.id().equals(session.id()))
+				.toList();
+			for (Session oldest : others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1)))) {
 				this.sessions.revoke(oldest.id(), SessionEndReason.SESSION_LIMIT, now);
 			}
 		});
