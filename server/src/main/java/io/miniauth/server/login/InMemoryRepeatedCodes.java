@@ -12,18 +12,15 @@ import java.util.function.Supplier;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.crypto.Sha256;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Makes logins idempotent per code. A mini program on a bad network often sends one code
  * twice (a retry after a lost answer, a double tap), and WeChat answers the second
  * exchange with 40163. Here, requests with the same code share one login: concurrent ones
  * wait for the first, and repeats within the idempotency window get its outcome. Only a
  * SHA-256 hash of the code is kept; a failed login is forgotten at once so that it can be
- * tried again.
+ * tried again. This instance's memory holds them.
  */
-@Component
-class RepeatedCodes {
+final class InMemoryRepeatedCodes implements RepeatedCodes {
 
 	private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
 
@@ -33,19 +30,13 @@ class RepeatedCodes {
 
 	private volatile Instant nextSweep = Instant.MIN;
 
-	RepeatedCodes(MiniAuthProperties properties, Clock clock) {
+	InMemoryRepeatedCodes(MiniAuthProperties properties, Clock clock) {
 		this.clock = clock;
 		this.window = properties.login().idempotencyWindow();
 	}
 
-	/**
-	 * Runs the login for a code once, or returns the outcome of the run already made.
-	 * @param appid the app
-	 * @param code the login code
-	 * @param login the login itself
-	 * @return its outcome
-	 */
-	LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
+	@Override
+	public LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
 		String key = Sha256.hex(appid + "\n" + code);
 		Instant now = this.clock.instant();
 		// a sweep at most once a second, not a scan of the whole map on every login
@@ -103,16 +94,6 @@ class RepeatedCodes {
 			return this.outcome;
 		}
 
-	}
-
-	/**
-	 * What a login produced.
-	 *
-	 * @param userId the user
-	 * @param sessionId the session it started
-	 * @param newUser whether it created the user
-	 */
-	record LoginOutcome(String userId, String sessionId, boolean newUser) {
 	}
 
 }
