@@ -3,23 +3,31 @@ package io.miniauth.server.ratelimit;
 import java.time.Clock;
 
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.config.SharedState;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The rate limiter: in memory for one instance, and off when
- * {@code miniauth.rate-limit.enabled=false}.
+ * The rate limiter: in memory for one instance, in Redis when it is configured, and off
+ * when {@code miniauth.rate-limit.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
 	@Bean
-	RateLimiter rateLimiter(MiniAuthProperties properties, Clock clock) {
+	RateLimiter rateLimiter(MiniAuthProperties properties, Clock clock, Environment environment,
+			ObjectProvider<StringRedisTemplate> redis) {
 		if (!properties.rateLimit().enabled()) {
 			return (limit, key, budget) -> {
 			};
+		}
+		if (SharedState.inRedis(environment)) {
+			return new RedisRateLimiter(redis.getObject());
 		}
 		return new LocalRateLimiter(clock);
 	}

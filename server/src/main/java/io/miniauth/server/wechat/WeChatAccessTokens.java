@@ -15,13 +15,22 @@ import org.springframework.util.Assert;
 /**
  * Keeps each app's WeChat access token: fetched when first needed, renewed ahead of its
  * expiry, and renewed by one caller at a time while the others wait for that result
- * (single flight), so that a burst of calls with a cold cache makes one fetch. Only the
+ * (single flight), so that a burst of calls with a cold cache makes one fetch. With a
+ * shared store, one instance at a time renews, and the others use its token. Only the
  * APIs that need a token ask for one; {@code code2Session} never does.
  */
 public final class WeChatAccessTokens {
 
 	/** Renew this long before WeChat's expiry, so that no call carries a dying token. */
 	static final Duration RENEW_AHEAD = Duration.ofMinutes(5);
+
+	/** How long another instance's renewal lock holds, should that instance die. */
+	static final Duration LOCK_TTL = Duration.ofSeconds(10);
+
+	/** How often, and how long apart, a waiting instance looks for the renewed token. */
+	static final int WAIT_POLLS = 40;
+
+	static final Duration WAIT_PAUSE = Duration.ofMillis(50);
 
 	private final AccessTokenStore store;
 
@@ -76,9 +85,8 @@ public final class WeChatAccessTokens {
 		}
 		try {
 			WeChatAccessToken current = this.store.get(app.appid()).orElse(null);
-			if (current == null || current.value().equals(stale) || !isFresh(current)) {
-				current = fetch.apply(app);
-				this.store.put(app.appid(), current);
+			if (needsRenewal(current, stale)) {
+				current = renewShared(app, stale, fetch);
 			}
 			mine.complete(current);
 			return current.value();
@@ -89,6 +97,58 @@ public final class WeChatAccessTokens {
 		}
 		finally {
 			this.renewals.remove(app.appid(), mine);
+		}
+	}
+
+	/**
+	 * Renews across instances: the instance that gets the store's lock fetches, the
+	 * others wait briefly for the token it stores. If none arrives in time, they fetch
+	 * themselves.
+	 */
+	private WeChatAccessToken renewShared(MiniApp app, String stale, Function<MiniApp, WeChatAccessToken> fetch) {
+		if (this.store.tryLock(app.appid(), LOCK_TTL)) {
+			try {
+				// another instance may have stored a new token since we looked
+				WeChatAccessToken current = this.store.get(app.appid()).orElse(null);
+				if (!needsRenewal(current, stale)) {
+					return current;
+				}
+				return fetchAndStore(app, fetch);
+			}
+			finally {
+				this.store.unlock(app.appid());
+			}
+		}
+		for (int i = 0; i < WAIT_POLLS; i++) {
+			if (!pause()) {
+				break;
+			}
+			WeChatAccessToken current = this.store.get(app.appid()).orElse(null);
+			if (!needsRenewal(current, stale)) {
+				return current;
+			}
+		}
+		return fetchAndStore(app, fetch);
+	}
+
+	private WeChatAccessToken fetchAndStore(MiniApp app, Function<MiniApp, WeChatAccessToken> fetch) {
+		WeChatAccessToken token = fetch.apply(app);
+		this.store.put(app.appid(), token);
+		return token;
+	}
+
+	private boolean needsRenewal(WeChatAccessToken current, String stale) {
+		return current == null || current.value().equals(stale) || !isFresh(current);
+	}
+
+	private static boolean pause() {
+		try {
+			Thread.sleep(WAIT_PAUSE.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

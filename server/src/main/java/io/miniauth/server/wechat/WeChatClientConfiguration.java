@@ -8,10 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.EmulatorMode;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.config.SharedState;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +41,10 @@ class WeChatClientConfiguration {
 	}
 
 	@Bean
-	AccessTokenStore accessTokenStore() {
+	AccessTokenStore accessTokenStore(Environment environment, ObjectProvider<StringRedisTemplate> redis, Clock clock) {
+		if (SharedState.inRedis(environment)) {
+			return new RedisAccessTokenStore(redis.getObject(), clock);
+		}
 		return new InMemoryAccessTokenStore();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -92,6 +93,66 @@ class WeChatAccessTokensTests {
 		}));
 
 		assertThat(this.tokens.get(APP, this.fetch)).isEqualTo("token-1");
+	}
+
+	@Test
+	void getWhenAnotherInstanceHoldsTheRenewalLockThenItsTokenIsUsedWithoutAFetch() {
+		InMemoryAccessTokenStore shared = new InMemoryAccessTokenStore();
+		AccessTokenStore lockedElsewhere = new AccessTokenStore() {
+
+			private final AtomicInteger reads = new AtomicInteger();
+
+			@Override
+			public Optional<WeChatAccessToken> get(String appid) {
+				// the other instance stores its token while this one waits
+				if (this.reads.incrementAndGet() == 3) {
+					shared.put(appid, new WeChatAccessToken("from-elsewhere",
+							WeChatAccessTokensTests.this.clock.instant().plus(Duration.ofHours(2))));
+				}
+				return shared.get(appid);
+			}
+
+			@Override
+			public void put(String appid, WeChatAccessToken token) {
+				shared.put(appid, token);
+			}
+
+			@Override
+			public boolean tryLock(String appid, Duration ttl) {
+				return false;
+			}
+
+		};
+		WeChatAccessTokens waiting = new WeChatAccessTokens(lockedElsewhere, this.clock);
+
+		assertThat(waiting.get(APP, this.fetch)).isEqualTo("from-elsewhere");
+		assertThat(this.fetches).hasValue(0);
+	}
+
+	@Test
+	void getWhenAnotherInstanceHoldsTheLockButStoresNothingThenFetchedAfterWaiting() {
+		InMemoryAccessTokenStore lockedElsewhere = new InMemoryAccessTokenStore();
+		WeChatAccessTokens waiting = new WeChatAccessTokens(new AccessTokenStore() {
+
+			@Override
+			public Optional<WeChatAccessToken> get(String appid) {
+				return lockedElsewhere.get(appid);
+			}
+
+			@Override
+			public void put(String appid, WeChatAccessToken token) {
+				lockedElsewhere.put(appid, token);
+			}
+
+			@Override
+			public boolean tryLock(String appid, Duration ttl) {
+				return false;
+			}
+
+		}, this.clock);
+
+		assertThat(waiting.get(APP, this.fetch)).isEqualTo("token-1");
+		assertThat(this.fetches).hasValue(1);
 	}
 
 	private static void await(CountDownLatch latch) {

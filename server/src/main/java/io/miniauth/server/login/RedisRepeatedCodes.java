@@ -1,0 +1,96 @@
+package io.miniauth.server.login;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import io.miniauth.server.crypto.Sha256;
+import io.miniauth.server.wechat.WeChatUnavailableException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Repeated login codes in Redis, so that a code sent to one instance and repeated to
+ * another gets the same login. The first request takes the key (a SHA-256 hash of appid
+ * and code, never the code) with {@code SET NX} and marks it pending; the others wait for
+ * the outcome it stores there. A failed login removes the key, so that the code can be
+ * tried again.
+ */
+final class RedisRepeatedCodes implements RepeatedCodes {
+
+	private static final String PREFIX = "miniauth:login:code:";
+
+	private static final String PENDING = "pending";
+
+	private static final Duration POLL_PAUSE = Duration.ofMillis(50);
+
+	private final StringRedisTemplate redis;
+
+	private final JsonMapper json;
+
+	private final Duration window;
+
+	private final Duration maxWait;
+
+	/**
+	 * @param redis the Redis client
+	 * @param json writes and reads the outcomes
+	 * @param window how long an outcome is kept
+	 * @param maxWait how long a repeat waits for a login still running elsewhere
+	 */
+	RedisRepeatedCodes(StringRedisTemplate redis, JsonMapper json, Duration window, Duration maxWait) {
+		this.redis = redis;
+		this.json = json;
+		this.window = window;
+		this.maxWait = maxWait;
+	}
+
+	@Override
+	public LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
+		String key = PREFIX + Sha256.hex(appid + "\n" + code);
+		Instant deadline = Instant.now().plus(this.maxWait);
+		while (true) {
+			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, PENDING, this.window))) {
+				return runFirst(key, login);
+			}
+			String stored = this.redis.opsForValue().get(key);
+			while (PENDING.equals(stored) && Instant.now().isBefore(deadline)) {
+				pause();
+				stored = this.redis.opsForValue().get(key);
+			}
+			if (stored != null && !PENDING.equals(stored)) {
+				return this.json.readValue(stored, LoginOutcome.class);
+			}
+			if (stored != null || !Instant.now().isBefore(deadline)) {
+				// the first login is still running elsewhere, and slower than WeChat may
+				// take
+				throw new WeChatUnavailableException("a login with this code is still running", 0);
+			}
+			// the first login failed and gave the code up: try it here
+		}
+	}
+
+	private LoginOutcome runFirst(String key, Supplier<LoginOutcome> login) {
+		try {
+			LoginOutcome outcome = login.get();
+			this.redis.opsForValue().set(key, this.json.writeValueAsString(outcome), this.window);
+			return outcome;
+		}
+		catch (RuntimeException | Error ex) {
+			this.redis.delete(key);
+			throw ex;
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_PAUSE.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WeChatUnavailableException("interrupted while waiting for a login with this code", 0);
+		}
+	}
+
+}

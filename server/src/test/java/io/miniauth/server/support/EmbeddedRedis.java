@@ -1,0 +1,62 @@
+package io.miniauth.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import redis.embedded.RedisServer;
+
+/**
+ * One real Redis for the whole test run, on a free loopback port, started when first
+ * asked for and stopped when the JVM ends.
+ */
+public final class EmbeddedRedis {
+
+	private static RedisServer server;
+
+	private static int port;
+
+	private EmbeddedRedis() {
+	}
+
+	/**
+	 * Starts Redis if it is not running yet.
+	 * @return its port on 127.0.0.1
+	 */
+	public static synchronized int port() {
+		if (server == null) {
+			try {
+				port = freePort();
+				RedisServer started = RedisServer.newRedisServer()
+					.bind("127.0.0.1")
+					.port(port)
+					.setting("save \"\"")
+					.setting("appendonly no")
+					.build();
+				started.start();
+				server = started;
+				Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRedis::stop));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return port;
+	}
+
+	private static synchronized void stop() {
+		try {
+			server.stop();
+		}
+		catch (IOException ex) {
+			// the JVM is ending anyway
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
