@@ -2,6 +2,7 @@ package io.miniauth.emulator;
 
 import java.time.Clock;
 
+import io.miniauth.emulator.api.AppCredentials;
 import io.miniauth.emulator.api.EmulatedAppResolver;
 import io.miniauth.emulator.api.WeChatEndpointInterceptor;
 import io.miniauth.emulator.api.WeChatResponses;
@@ -82,6 +83,11 @@ public class EmulatorConfiguration {
 	@Bean
 	WeChatIdentities emulatorIdentities() {
 		return new WeChatIdentities();
+	}
+
+	@Bean
+	AppCredentials emulatorAppCredentials(EmulatedApps apps) {
+		return new AppCredentials(apps);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.miniauth.emulator.api.WeChatEndpoint;
 import io.miniauth.emulator.api.WeChatEndpointNames;
+import io.miniauth.emulator.api.AppCredentials;
 import io.miniauth.emulator.api.WeChatError;
 import io.miniauth.emulator.api.WeChatResponses;
 import io.miniauth.emulator.app.EmulatedApp;
@@ -29,6 +30,8 @@ class Code2SessionController {
 
 	private final EmulatedApps apps;
 
+	private final AppCredentials credentials;
+
 	private final LoginCodes codes;
 
 	private final SessionKeys sessionKeys;
@@ -39,9 +42,10 @@ class Code2SessionController {
 
 	private final MinuteQuota quota;
 
-	Code2SessionController(EmulatedApps apps, LoginCodes codes, SessionKeys sessionKeys, WeChatIdentities identities,
-			WeChatResponses responses, MinuteQuota quota) {
+	Code2SessionController(EmulatedApps apps, AppCredentials credentials, LoginCodes codes, SessionKeys sessionKeys,
+			WeChatIdentities identities, WeChatResponses responses, MinuteQuota quota) {
 		this.apps = apps;
+		this.credentials = credentials;
 		this.codes = codes;
 		this.quota = quota;
 		this.sessionKeys = sessionKeys;
@@ -59,25 +63,14 @@ class Code2SessionController {
 	}
 
 	private Object answer(String appid, String secret, String code, String grantType) {
-		if (!StringUtils.hasText(appid)) {
-			return WeChatError.of(41002, "appid missing");
-		}
-		if (!StringUtils.hasText(secret)) {
-			return WeChatError.of(41004, "appsecret missing");
+		WeChatError refused = this.credentials.check(appid, secret, grantType, "authorization_code");
+		if (refused != null) {
+			return refused;
 		}
 		if (!StringUtils.hasText(code)) {
 			return WeChatError.of(41008, "missing code");
 		}
-		if (!"authorization_code".equals(grantType)) {
-			return WeChatError.of(40002, "invalid grant_type");
-		}
-		EmulatedApp app = this.apps.find(appid).orElse(null);
-		if (app == null) {
-			return WeChatError.of(40013, "invalid appid");
-		}
-		if (!app.secret().equals(secret)) {
-			return WeChatError.of(40125, "invalid appsecret");
-		}
+		EmulatedApp app = this.apps.find(appid).orElseThrow();
 		String holder = this.codes.holder(appid, code).orElse(null);
 		if (holder == null) {
 			return WeChatError.of(40029, "invalid code");

@@ -6,8 +6,7 @@ import io.miniauth.emulator.api.WeChatEndpoint;
 import io.miniauth.emulator.api.WeChatEndpointNames;
 import io.miniauth.emulator.api.WeChatError;
 import io.miniauth.emulator.api.WeChatResponses;
-import io.miniauth.emulator.app.EmulatedApp;
-import io.miniauth.emulator.app.EmulatedApps;
+import io.miniauth.emulator.api.AppCredentials;
 import io.miniauth.emulator.token.AccessTokens.Grant;
 import io.miniauth.emulator.token.AccessTokens.StableGrant;
 import tools.jackson.core.JacksonException;
@@ -33,7 +32,7 @@ class AccessTokenController {
 
 	private static final String CLIENT_CREDENTIAL = "client_credential";
 
-	private final EmulatedApps apps;
+	private final AppCredentials credentials;
 
 	private final AccessTokens tokens;
 
@@ -41,8 +40,9 @@ class AccessTokenController {
 
 	private final JsonMapper jsonMapper;
 
-	AccessTokenController(EmulatedApps apps, AccessTokens tokens, WeChatResponses responses, JsonMapper jsonMapper) {
-		this.apps = apps;
+	AccessTokenController(AppCredentials credentials, AccessTokens tokens, WeChatResponses responses,
+			JsonMapper jsonMapper) {
+		this.credentials = credentials;
 		this.tokens = tokens;
 		this.responses = responses;
 		this.jsonMapper = jsonMapper;
@@ -52,7 +52,7 @@ class AccessTokenController {
 	@WeChatEndpoint(WeChatEndpointNames.TOKEN)
 	ResponseEntity<String> token(@RequestParam(name = "grant_type", required = false) String grantType,
 			@RequestParam(required = false) String appid, @RequestParam(required = false) String secret) {
-		WeChatError error = authenticate(grantType, appid, secret);
+		WeChatError error = this.credentials.check(appid, secret, grantType, CLIENT_CREDENTIAL);
 		return this.responses.json((error != null) ? error : AccessToken.of(this.tokens.issue(appid)));
 	}
 
@@ -77,7 +77,8 @@ class AccessTokenController {
 		if (request == null) {
 			return WeChatError.of(47001, "data format error");
 		}
-		WeChatError error = authenticate(request.grantType(), request.appid(), request.secret());
+		WeChatError error = this.credentials.check(request.appid(), request.secret(), request.grantType(),
+				CLIENT_CREDENTIAL);
 		if (error != null) {
 			return error;
 		}
@@ -95,26 +96,6 @@ class AccessTokenController {
 		catch (JacksonException ex) {
 			return null;
 		}
-	}
-
-	private WeChatError authenticate(String grantType, String appid, String secret) {
-		if (!StringUtils.hasText(appid)) {
-			return WeChatError.of(41002, "appid missing");
-		}
-		if (!StringUtils.hasText(secret)) {
-			return WeChatError.of(41004, "appsecret missing");
-		}
-		if (!CLIENT_CREDENTIAL.equals(grantType)) {
-			return WeChatError.of(40002, "invalid grant_type");
-		}
-		EmulatedApp app = this.apps.find(appid).orElse(null);
-		if (app == null) {
-			return WeChatError.of(40013, "invalid appid");
-		}
-		if (!app.secret().equals(secret)) {
-			return WeChatError.of(40125, "invalid appsecret");
-		}
-		return null;
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
