@@ -108,12 +108,8 @@ class LoginService {
 		}
 		// a repeat gets the same session only while its first refresh token is unused and
 		// the session active; otherwise the code is spent
-		Instant refreshExpiresAt = this.sessions.unusedRefreshTokenExpiry(outcome.sessionId(), refreshToken)
-			.orElseThrow(CodeAlreadyUsedException::new);
-		Session session = this.sessions.active(outcome.userId())
-			.stream()
-			.filter((active) -> active.id().equals(outcome.sessionId()))
-			.findFirst()
+		Session session = this.sessions.findActive(outcome.sessionId()).orElseThrow(CodeAlreadyUsedException::new);
+		Instant refreshExpiresAt = this.sessions.unusedRefreshTokenExpiry(session.id(), refreshToken)
 			.orElseThrow(CodeAlreadyUsedException::new);
 		User user = this.users.findById(outcome.userId()).orElseThrow(CodeAlreadyUsedException::new);
 		return this.sessions.tokens(session, user, refreshToken, refreshExpiresAt, outcome.newUser());

@@ -133,23 +133,26 @@ public class Sessions {
 	}
 
 	/**
-	 * When a session's refresh token expires, provided it is unused and its session
-	 * active.
+	 * When a session's refresh token expires, provided it is unused.
 	 * @param sessionId the session
 	 * @param refreshToken the token
-	 * @return its expiry, or empty when it was used, is unknown, or its session ended
+	 * @return its expiry, or empty when it was used, has expired, or is unknown
 	 */
 	public Optional<Instant> unusedRefreshTokenExpiry(String sessionId, String refreshToken) {
 		Instant now = this.clock.instant();
 		return this.refreshTokens.find(RefreshTokens.hash(refreshToken))
 			.filter((stored) -> stored.sessionId().equals(sessionId) && stored.usedAt() == null
 					&& now.isBefore(stored.expiresAt()))
-			.filter((stored) -> isActive(sessionId))
 			.map(RefreshTokenRepository.StoredRefreshToken::expiresAt);
 	}
 
-	public boolean isActive(String sessionId) {
-		return this.sessions.findById(sessionId).map((session) -> session.isActive(this.clock.instant())).orElse(false);
+	/**
+	 * A session, if it has neither ended nor expired.
+	 * @param sessionId the session
+	 * @return the session, or empty
+	 */
+	public Optional<Session> findActive(String sessionId) {
+		return this.sessions.findById(sessionId).filter((session) -> session.isActive(this.clock.instant()));
 	}
 
 	public List<Session> active(String userId) {

@@ -105,10 +105,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			String msg = (problem.getDetail() != null) ? problem.getDetail() : problem.getTitle();
 			problem.setProperty("code", CODES.getOrDefault(statusCode.value(), "HTTP_" + statusCode.value()));
 			problem.setProperty("msg", msg);
-			String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
-			if (requestId != null) {
-				problem.setProperty("requestId", requestId);
-			}
+			addRequestId(problem);
 		}
 		return response;
 	}
@@ -117,11 +114,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, msg);
 		problem.setProperty("code", code);
 		problem.setProperty("msg", msg);
+		addRequestId(problem);
+		return problem;
+	}
+
+	private static void addRequestId(ProblemDetail problem) {
 		String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
-		return problem;
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
