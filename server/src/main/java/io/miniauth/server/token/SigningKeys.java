@@ -27,6 +27,7 @@ import io.miniauth.server.persistence.UtcTimestamps;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
@@ -36,12 +37,18 @@ import org.springframework.util.Assert;
  * sealed by the key-encryption key, so that tokens survive restarts and every instance
  * shares them.
  * <p>
- * The newest key signs. A new key is introduced every {@code key-rotation-period}; the
- * key it replaces keeps verifying (and stays in the JWKS) until the last token it signed
- * has expired, one token lifetime later, and is then dropped. A token naming a key this
- * instance does not know makes it re-read the keys (at most every
- * {@value #RELOAD_INTERVAL_SECONDS} s), so that a key introduced by another instance is
- * picked up at once.
+ * A new key is introduced every {@code key-rotation-period}. It is published first: it
+ * verifies and is in the JWKS at once, but signs only {@link #PUBLISHED_AHEAD} later,
+ * when every instance (each re-reads the keys once a minute) and every backend that
+ * caches the JWKS knows it. Until then the key it replaces signs; that key keeps
+ * verifying (and stays in the JWKS) until the last token it signed has expired, one token
+ * lifetime later, and is then dropped. Each key names the key it succeeds, and the
+ * database takes one successor per key: when several instances find a key due at the same
+ * moment (or start on an empty database together), one introduces it and the others use
+ * it.
+ * <p>
+ * A token naming a key this instance does not know makes it re-read the keys (at most
+ * every {@value #RELOAD_INTERVAL_SECONDS} s).
  */
 @Component
 public class SigningKeys {
@@ -50,14 +57,23 @@ public class SigningKeys {
 
 	private static final long RELOAD_INTERVAL_SECONDS = 10;
 
-	/** Longer than the rotation check interval of every instance. */
+	/**
+	 * How long a new key is published before it signs: longer than the interval at which
+	 * every instance re-reads the keys.
+	 */
+	public static final Duration PUBLISHED_AHEAD = Duration.ofMinutes(2);
+
+	/** For clocks that differ between instances. */
 	private static final Duration REPLACEMENT_GRACE = Duration.ofMinutes(2);
+
+	/** What the first key succeeds. */
+	private static final String FIRST = "none";
 
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private static final String FIND_ALL = "SELECT kid, jwk, created_at FROM signing_keys ORDER BY created_at DESC, kid";
 
-	private static final String INSERT = "INSERT INTO signing_keys (kid, jwk, created_at) VALUES (:kid, :jwk, :createdAt)";
+	private static final String INSERT = "INSERT INTO signing_keys (kid, jwk, created_at, replaces) VALUES (:kid, :jwk, :createdAt, :replaces)";
 
 	private final JdbcClient jdbc;
 
@@ -91,7 +107,7 @@ public class SigningKeys {
 	 * @return the private key, with its {@code kid}
 	 */
 	public ECKey signingKey() {
-		return this.ring.signingKey();
+		return this.ring.signing(this.clock.instant()).key();
 	}
 
 	/**
@@ -100,8 +116,8 @@ public class SigningKeys {
 	 * @return the active key
 	 */
 	public ActiveKey activeKey() {
-		KeyRing ring = this.ring;
-		return new ActiveKey(ring.signingKey().getKeyID(), ring.signer());
+		SigningKey signing = this.ring.signing(this.clock.instant());
+		return new ActiveKey(signing.key().getKeyID(), signing.signer());
 	}
 
 	/**
@@ -156,17 +172,30 @@ public class SigningKeys {
 		List<StoredKey> keys = load();
 		Instant now = this.clock.instant();
 		if (keys.isEmpty() || !now.isBefore(keys.get(0).createdAt().plus(this.rotationPeriod))) {
-			ECKey key = generate();
-			this.jdbc.sql(INSERT)
-				.param("kid", key.getKeyID())
-				.param("jwk", this.secretBox.seal(key.toJSONString(), context(key.getKeyID())))
-				.param("createdAt", UtcTimestamps.toColumn(now))
-				.update();
-			logger.info("Introduced signing key " + key.getKeyID());
+			introduce(keys.isEmpty() ? FIRST : keys.get(0).kid(), now);
 			keys = load();
 		}
 		this.ring = ring(keys, now);
 		this.loadedAt = now;
+	}
+
+	private void introduce(String replaces, Instant now) {
+		ECKey key = generate();
+		try {
+			this.jdbc.sql(INSERT)
+				.param("kid", key.getKeyID())
+				.param("jwk", this.secretBox.seal(key.toJSONString(), context(key.getKeyID())))
+				.param("createdAt", UtcTimestamps.toColumn(now))
+				.param("replaces", replaces)
+				.update();
+			logger.info("Introduced signing key " + key.getKeyID() + ", which signs from "
+					+ (replaces.equals(FIRST) ? now : now.plus(PUBLISHED_AHEAD)));
+		}
+		catch (DuplicateKeyException ex) {
+			// another instance introduced the successor at the same moment: it is read
+			// next
+			logger.info("Another instance introduced the new signing key");
+		}
 	}
 
 	private boolean isStale() {
@@ -181,19 +210,20 @@ public class SigningKeys {
 	private KeyRing ring(List<StoredKey> keys, Instant now) {
 		Map<String, ECDSAVerifier> verifiers = new LinkedHashMap<>();
 		List<JWK> publicKeys = new ArrayList<>();
-		Instant replacedAt = null;
+		List<SigningKey> signing = new ArrayList<>();
+		Instant successorSigns = null;
 		for (StoredKey stored : keys) {
-			// a replaced key verifies until the last token it signed has expired; other
-			// instances may sign with it until their next rotation check
-			if (replacedAt == null || now.isBefore(replacedAt.plus(this.tokenLifetime).plus(REPLACEMENT_GRACE))) {
+			// a replaced key verifies until the last token it signed has expired
+			if (successorSigns == null
+					|| now.isBefore(successorSigns.plus(this.tokenLifetime).plus(REPLACEMENT_GRACE))) {
 				ECKey key = open(stored);
 				verifiers.put(key.getKeyID(), verifier(key));
 				publicKeys.add(key.toPublicJWK());
+				signing.add(new SigningKey(key, signer(key), stored.createdAt().plus(PUBLISHED_AHEAD)));
 			}
-			replacedAt = stored.createdAt();
+			successorSigns = stored.createdAt().plus(PUBLISHED_AHEAD);
 		}
-		ECKey signingKey = open(keys.get(0));
-		return new KeyRing(signingKey, signer(signingKey), Map.copyOf(verifiers), new JWKSet(publicKeys));
+		return new KeyRing(List.copyOf(signing), Map.copyOf(verifiers), new JWKSet(publicKeys));
 	}
 
 	private List<StoredKey> load() {
@@ -259,8 +289,39 @@ public class SigningKeys {
 	private record StoredKey(String kid, String sealedJwk, Instant createdAt) {
 	}
 
-	private record KeyRing(ECKey signingKey, ECDSASigner signer, Map<String, ECDSAVerifier> verifiers,
-			JWKSet publicKeys) {
+	/**
+	 * A key that may sign.
+	 *
+	 * @param key the private key
+	 * @param signer its signer
+	 * @param publishedAt when it has been published long enough to sign, unless it is the
+	 * only key
+	 */
+	private record SigningKey(ECKey key, ECDSASigner signer, Instant publishedAt) {
+	}
+
+	/**
+	 * The keys as read from the database.
+	 *
+	 * @param signing the keys that may sign, newest first
+	 * @param verifiers the verifiers of the keys that may verify, by key id
+	 * @param publicKeys the JWKS
+	 */
+	private record KeyRing(List<SigningKey> signing, Map<String, ECDSAVerifier> verifiers, JWKSet publicKeys) {
+
+		/**
+		 * The newest key published long enough ago; the oldest key when none is (the
+		 * first key, or one whose predecessor has been dropped).
+		 */
+		SigningKey signing(Instant now) {
+			for (SigningKey key : this.signing) {
+				if (!now.isBefore(key.publishedAt())) {
+					return key;
+				}
+			}
+			return this.signing.get(this.signing.size() - 1);
+		}
+
 	}
 
 }

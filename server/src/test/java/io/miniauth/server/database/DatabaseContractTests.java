@@ -110,11 +110,14 @@ abstract class DatabaseContractTests {
 			.query((rs, rowNum) -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName())
 			.single();
 		assertThat(product).isIn(expectedProducts());
-		MigrationInfo init = this.flyway.info().current();
-		assertThat(init.getVersion().getVersion()).isEqualTo("1");
-		assertThat(init.getState()).isEqualTo(MigrationState.SUCCESS);
-		assertThat(init.getPhysicalLocation().replace('\\', '/'))
+		MigrationInfo[] applied = this.flyway.info().applied();
+		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion()).containsExactly("1", "2");
+		assertThat(applied)
+			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
+		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V1__init.sql");
+		assertThat(applied[1].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/migration/V2__signing_key_succession.sql");
 	}
 
 	@Test
@@ -243,18 +246,32 @@ abstract class DatabaseContractTests {
 	}
 
 	@Test
-	void signingKeysWhenRotatedThenNewKeySignsAndOldStillPublished() {
+	void signingKeysWhenRotatedThenNewKeyPublishedThenSignsAndOldStillPublished() {
 		String before = this.signingKeys.activeKey().kid();
 		this.clock.advance(Duration.ofDays(31));
 
 		this.signingKeys.rotateIfDue();
 
+		assertThat(this.signingKeys.activeKey().kid()).isEqualTo(before);
+		this.clock.advance(SigningKeys.PUBLISHED_AHEAD);
 		String after = this.signingKeys.activeKey().kid();
 		assertThat(after).isNotEqualTo(before);
 		assertThat(this.signingKeys.publicKeys().getKeys()).extracting((key) -> key.getKeyID()).contains(before, after);
 		assertThat(this.signingKeys.verifier(before)).isNotNull();
 		this.signingKeys.rotateIfDue();
 		assertThat(this.signingKeys.activeKey().kid()).isEqualTo(after);
+	}
+
+	@Test
+	void signingKeysWhenASecondSuccessorOfTheSameKeyThenDuplicateKeyException() {
+		String current = this.jdbc.sql("SELECT replaces FROM signing_keys WHERE kid = :kid")
+			.param("kid", this.signingKeys.activeKey().kid())
+			.query(String.class)
+			.single();
+
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> this.jdbc.sql("""
+				INSERT INTO signing_keys (kid, jwk, created_at, replaces) VALUES ('second', 'x', :createdAt, :replaces)
+				""").param("createdAt", UtcTimestamps.toColumn(T0)).param("replaces", current).update());
 	}
 
 	@Test

@@ -109,14 +109,19 @@ class SigningKeyIntegrationTests {
 
 		this.keys.rotateIfDue();
 
+		// published first: in the JWKS, but the old key still signs
+		List<String> published = kids();
+		assertThat(published).hasSize(2).contains(oldKid);
+		assertThat(SignedJWT.parse(this.api.token("across-rotation")).getHeader().getKeyID()).isEqualTo(oldKid);
+		this.clock.advance(SigningKeys.PUBLISHED_AHEAD);
 		String newToken = this.api.token("across-rotation");
 		String newKid = SignedJWT.parse(newToken).getHeader().getKeyID();
 		assertThat(newKid).isNotEqualTo(oldKid);
-		assertThat(kids()).containsExactlyInAnyOrder(oldKid, newKid);
+		assertThat(published).containsExactlyInAnyOrder(oldKid, newKid);
 		assertThat(me(oldToken).status()).isEqualTo(200);
 		assertThat(me(newToken).status()).isEqualTo(200);
 
-		// one token lifetime, plus the grace for instances that have not rotated yet
+		// one token lifetime after the old key last signed, plus a grace for clocks
 		this.clock.advance(Duration.ofHours(2).plusMinutes(2));
 		this.keys.rotateIfDue();
 
