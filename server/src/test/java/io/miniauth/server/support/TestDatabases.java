@@ -255,11 +255,26 @@ public final class TestDatabases {
 		 * @return the URL
 		 */
 		public String register(DynamicPropertyRegistry registry, String url) {
-			Map<String, String> params = params(this.adminUrl);
 			registry.add("spring.datasource.url", () -> url);
-			registry.add("spring.datasource.username", () -> params.getOrDefault("user", ""));
-			registry.add("spring.datasource.password", () -> params.getOrDefault("password", ""));
+			registry.add("spring.datasource.username", this::username);
+			registry.add("spring.datasource.password", this::password);
 			return url;
+		}
+
+		/**
+		 * The account's user name.
+		 * @return the name, empty if the URL has none
+		 */
+		public String username() {
+			return params(this.adminUrl).getOrDefault("user", "");
+		}
+
+		/**
+		 * The account's password.
+		 * @return the password, empty if the URL has none
+		 */
+		public String password() {
+			return params(this.adminUrl).getOrDefault("password", "");
 		}
 
 		/**

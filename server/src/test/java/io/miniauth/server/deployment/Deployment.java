@@ -1,0 +1,49 @@
+package io.miniauth.server.deployment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.miniauth.server.support.TestDatabases;
+
+/**
+ * What the deployment tests share: where the packaged jars are (the build names them in
+ * system properties) and how a database is handed to an instance.
+ */
+final class Deployment {
+
+	/** How long a JVM may take to start on a busy two-core machine. */
+	static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+	private Deployment() {
+	}
+
+	static Path serverJar() {
+		return jar("miniauth.server.jar");
+	}
+
+	static Path emulatorJar() {
+		return jar("miniauth.emulator.jar");
+	}
+
+	/**
+	 * The settings that point an instance at a database, as environment variables.
+	 * @param server the database server
+	 * @param url the database's JDBC URL, without credentials
+	 * @return the variables
+	 */
+	static Map<String, String> datasource(TestDatabases.Server server, String url) {
+		return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", server.username(),
+				"SPRING_DATASOURCE_PASSWORD", server.password());
+	}
+
+	private static Path jar(String property) {
+		String jar = System.getProperty(property);
+		if (jar == null) {
+			throw new IllegalStateException("The system property " + property
+					+ " names the jar to start; run these tests with ./mvnw verify, which sets it");
+		}
+		return Path.of(jar);
+	}
+
+}
