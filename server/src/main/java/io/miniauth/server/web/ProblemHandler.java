@@ -56,7 +56,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
 			CannotGetJdbcConnectionException.class })
 	ResponseEntity<Object> databaseUnavailable(DataAccessException ex) {
-		log.warn("The database is not answering: " + ex.getClass().getSimpleName());
+		log.warn("The database or Redis is not answering: " + ex.getClass().getSimpleName());
 		this.meters.counter("miniauth.problems", "code", "SERVICE_UNAVAILABLE").increment();
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
