@@ -27,7 +27,7 @@ final class RestartablePostgres implements AutoCloseable {
 		this.port = port;
 	}
 
-	static RestartablePostgres start(Path workDir) {
+	static RestartablePostgres started(Path workDir) {
 		try {
 			Files.createDirectories(workDir);
 			RestartablePostgres postgres = new RestartablePostgres(Files.createTempDirectory(workDir, "pgdata-"),
