@@ -146,10 +146,13 @@ class OutagesIT {
 
 			assertThat(login.status()).as(login.body()).isEqualTo(503);
 			assertThat(login.code()).isEqualTo("SERVICE_UNAVAILABLE");
-			// verifying a token and revocation need only the database
+			// tokens, the session list and logout need only the database
 			assertThat(me(token).status()).isEqualTo(200);
 			assertThat(api.get("/actuator/health").json().at("/components/redis/status").asString()).isEqualTo("DOWN");
 			assertThat(readiness()).isEqualTo(200);
+			assertThat(api.get("/user/sessions", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+			assertThat(api.post("/user/logout", "{}", "Authorization", "Bearer " + token).status()).isEqualTo(204);
+			assertThat(me(token).code()).isEqualTo("TOKEN_REVOKED");
 		}
 		finally {
 			redis.start();
