@@ -12,6 +12,9 @@ import io.miniauth.server.support.TestDatabases;
  */
 final class Deployment {
 
+	/** Where the deployment tests keep the data of the servers they start. */
+	static final Path WORK_DIR = Path.of("target", "deployment-databases").toAbsolutePath();
+
 	/** How long a JVM may take to start on a busy two-core machine. */
 	static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -35,6 +38,23 @@ final class Deployment {
 	static Map<String, String> datasource(TestDatabases.Server server, String url) {
 		return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", server.username(),
 				"SPRING_DATASOURCE_PASSWORD", server.password());
+	}
+
+	/**
+	 * Stops what a test started, all of it even when one fails to stop.
+	 * @param running the processes and servers, in the order to stop them
+	 */
+	static void closeAll(AutoCloseable... running) {
+		for (AutoCloseable closeable : running) {
+			try {
+				if (closeable != null) {
+					closeable.close();
+				}
+			}
+			catch (Exception ex) {
+				// stopping the rest matters more
+			}
+		}
 	}
 
 	private static Path jar(String property) {

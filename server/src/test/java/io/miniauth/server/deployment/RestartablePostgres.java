@@ -14,7 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * failover would. Always started here, since a server that someone else runs cannot be
  * restarted by a test.
  */
-final class RestartablePostgres implements AutoCloseable {
+final class RestartablePostgres implements RestartableDatabase {
 
 	private final Path dataDir;
 
@@ -43,7 +43,8 @@ final class RestartablePostgres implements AutoCloseable {
 	/**
 	 * Starts the server again after {@link #stop()}, with the data it had.
 	 */
-	synchronized void start() {
+	@Override
+	public synchronized void start() {
 		if (this.server != null) {
 			return;
 		}
@@ -64,7 +65,8 @@ final class RestartablePostgres implements AutoCloseable {
 	/**
 	 * Stops the server (a fast shutdown: open connections are ended).
 	 */
-	synchronized void stop() {
+	@Override
+	public synchronized void stop() {
 		if (this.server == null) {
 			return;
 		}
@@ -79,13 +81,14 @@ final class RestartablePostgres implements AutoCloseable {
 		}
 	}
 
-	String jdbcUrl() {
+	@Override
+	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/postgres";
 	}
 
 	@Override
-	public void close() {
-		stop();
+	public String username() {
+		return "postgres";
 	}
 
 }

@@ -80,11 +80,7 @@ class TwoInstancesIT {
 
 	@AfterAll
 	static void stopTwoInstances() {
-		for (JarProcess process : new JarProcess[] { b, a, emulator }) {
-			if (process != null) {
-				process.close();
-			}
-		}
+		Deployment.closeAll(b, a, emulator);
 	}
 
 	@Test
