@@ -6,6 +6,10 @@ import java.net.ServerSocket;
 
 import redis.embedded.RedisServer;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 /**
  * One real Redis for the whole test run, on a free loopback port, started when first
  * asked for and stopped when the JVM ends.
@@ -15,6 +19,8 @@ public final class EmbeddedRedis {
 	private static RedisServer server;
 
 	private static int port;
+
+	private static StringRedisTemplate template;
 
 	private EmbeddedRedis() {
 	}
@@ -42,6 +48,23 @@ public final class EmbeddedRedis {
 			}
 		}
 		return port;
+	}
+
+	/**
+	 * A client of this Redis, for tests of the classes that keep shared state there. It
+	 * is one client for the whole test run, closed when the JVM ends.
+	 * @return the client
+	 */
+	public static synchronized StringRedisTemplate template() {
+		if (template == null) {
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(
+					new RedisStandaloneConfiguration("127.0.0.1", port()));
+			factory.afterPropertiesSet();
+			factory.start();
+			template = new StringRedisTemplate(factory);
+			template.afterPropertiesSet();
+		}
+		return template;
 	}
 
 	private static synchronized void stop() {

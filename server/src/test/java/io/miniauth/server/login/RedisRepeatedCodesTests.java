@@ -1,0 +1,116 @@
+package io.miniauth.server.login;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.support.EmbeddedRedis;
+import io.miniauth.server.wechat.WeChatUnavailableException;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Repeated login codes in a real Redis, as two instances see them.
+ */
+class RedisRepeatedCodesTests {
+
+	private static final Duration WINDOW = Duration.ofSeconds(30);
+
+	private final StringRedisTemplate redis = EmbeddedRedis.template();
+
+	private final RedisRepeatedCodes a = new RedisRepeatedCodes(this.redis, JsonMapper.builder().build(), WINDOW,
+			Duration.ofSeconds(10));
+
+	private final RedisRepeatedCodes b = new RedisRepeatedCodes(EmbeddedRedis.template(), JsonMapper.builder().build(),
+			WINDOW, Duration.ofSeconds(10));
+
+	private final String code = "code-" + UUID.randomUUID();
+
+	private final LoginOutcome outcome = new LoginOutcome("user-1", "session-1", true);
+
+	@Test
+	void onceWhenCodeRepeatedToTheOtherInstanceThenItsOutcomeWithoutASecondLogin() {
+		AtomicInteger logins = new AtomicInteger();
+
+		LoginOutcome first = this.a.once("wxapp", this.code, () -> count(logins));
+		LoginOutcome repeat = this.b.once("wxapp", this.code, () -> count(logins));
+
+		assertThat(repeat).isEqualTo(first).isEqualTo(this.outcome);
+		assertThat(logins).hasValue(1);
+	}
+
+	@Test
+	void onceWhenRepeatArrivesWhileTheFirstLoginRunsThenItGetsItsOutcome() throws Exception {
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		AtomicInteger logins = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<LoginOutcome> first = pool.submit(() -> this.a.once("wxapp", this.code, () -> {
+				running.countDown();
+				await(finish);
+				return count(logins);
+			}));
+			await(running);
+			Future<LoginOutcome> repeat = pool.submit(() -> this.b.once("wxapp", this.code, () -> count(logins)));
+			finish.countDown();
+
+			assertThat(repeat.get(10, TimeUnit.SECONDS)).isEqualTo(first.get(10, TimeUnit.SECONDS));
+			assertThat(logins).hasValue(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void onceWhenFirstLoginFailsThenTheCodeMayBeTriedAgainOnTheOtherInstance() {
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.a.once("wxapp", this.code, () -> {
+				throw new WeChatUnavailableException("down", 0);
+			}));
+
+		assertThat(this.b.once("wxapp", this.code, () -> this.outcome)).isEqualTo(this.outcome);
+	}
+
+	@Test
+	void onceThenKeyIsAHashKeptForTheWindowAndNeverTheCode() {
+		this.a.once("wxapp", this.code, () -> this.outcome);
+
+		assertThat(this.redis.keys("miniauth:login:code:*")).isNotEmpty()
+			.allSatisfy((key) -> assertThat(key).doesNotContain(this.code));
+		String key = this.redis.keys("miniauth:login:code:*")
+			.stream()
+			.filter((candidate) -> this.redis.opsForValue().get(candidate).contains("session-1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.redis.getExpire(key)).isBetween(1L, WINDOW.toSeconds());
+	}
+
+	private LoginOutcome count(AtomicInteger logins) {
+		logins.incrementAndGet();
+		return this.outcome;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
