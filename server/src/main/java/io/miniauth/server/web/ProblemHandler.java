@@ -8,7 +8,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slf4j.MDC;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +17,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,9 +54,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}
 
+	/**
+	 * The database or Redis cannot be reached, or a connection broke during the request
+	 * (including while a transaction began, committed or rolled back): the request may be
+	 * tried again.
+	 */
 	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
-			CannotGetJdbcConnectionException.class })
-	ResponseEntity<Object> databaseUnavailable(DataAccessException ex) {
+			CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			TransactionSystemException.class })
+	ResponseEntity<Object> storeUnavailable(RuntimeException ex) {
 		log.warn("The database or Redis is not answering: " + ex.getClass().getSimpleName());
 		this.meters.counter("miniauth.problems", "code", "SERVICE_UNAVAILABLE").increment();
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
