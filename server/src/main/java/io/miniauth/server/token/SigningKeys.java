@@ -40,12 +40,12 @@ import org.springframework.util.Assert;
  * A new key is introduced every {@code key-rotation-period}. It is published first: it
  * verifies and is in the JWKS at once, but signs only {@link #PUBLISHED_AHEAD} later,
  * when every instance (each re-reads the keys once a minute) and every backend that
- * caches the JWKS knows it. Until then the key it replaces signs; that key keeps
- * verifying (and stays in the JWKS) until the last token it signed has expired, one token
- * lifetime later, and is then dropped. Each key names the key it succeeds, and the
- * database takes one successor per key: when several instances find a key due at the same
- * moment (or start on an empty database together), one introduces it and the others use
- * it.
+ * caches the JWKS (for up to 5 minutes, as its {@code Cache-Control} allows) knows it.
+ * Until then the key it replaces signs; that key keeps verifying (and stays in the JWKS)
+ * until the last token it signed has expired, one token lifetime later, and is then
+ * dropped. Each key names the key it succeeds, and the database takes one successor per
+ * key: when several instances find a key due at the same moment (or start on an empty
+ * database together), one introduces it and the others use it.
  * <p>
  * A token naming a key this instance does not know makes it re-read the keys (at most
  * every {@value #RELOAD_INTERVAL_SECONDS} s).
@@ -58,10 +58,11 @@ public class SigningKeys {
 	private static final long RELOAD_INTERVAL_SECONDS = 10;
 
 	/**
-	 * How long a new key is published before it signs: longer than the interval at which
-	 * every instance re-reads the keys.
+	 * How long a new key is published before it signs: longer than the JWKS may be cached
+	 * (5 minutes) plus the interval at which every instance re-reads the keys (1 minute),
+	 * with room for clocks that differ.
 	 */
-	public static final Duration PUBLISHED_AHEAD = Duration.ofMinutes(2);
+	public static final Duration PUBLISHED_AHEAD = Duration.ofMinutes(10);
 
 	/** For clocks that differ between instances. */
 	private static final Duration REPLACEMENT_GRACE = Duration.ofMinutes(2);
@@ -172,14 +173,20 @@ public class SigningKeys {
 		List<StoredKey> keys = load();
 		Instant now = this.clock.instant();
 		if (keys.isEmpty() || !now.isBefore(keys.get(0).createdAt().plus(this.rotationPeriod))) {
-			introduce(keys.isEmpty() ? FIRST : keys.get(0).kid(), now);
+			introduceSuccessorOf(keys.isEmpty() ? FIRST : keys.get(0).kid(), now);
 			keys = load();
 		}
 		this.ring = ring(keys, now);
 		this.loadedAt = now;
 	}
 
-	private void introduce(String replaces, Instant now) {
+	/**
+	 * Introduces the key that succeeds the given one, unless another instance has.
+	 * @param replaces the key id of the newest key, or {@value #FIRST}
+	 * @param now the time
+	 * @return whether this instance introduced it
+	 */
+	boolean introduceSuccessorOf(String replaces, Instant now) {
 		ECKey key = generate();
 		try {
 			this.jdbc.sql(INSERT)
@@ -190,12 +197,25 @@ public class SigningKeys {
 				.update();
 			logger.info("Introduced signing key " + key.getKeyID() + ", which signs from "
 					+ (replaces.equals(FIRST) ? now : now.plus(PUBLISHED_AHEAD)));
+			return true;
 		}
 		catch (DuplicateKeyException ex) {
-			// another instance introduced the successor at the same moment: it is read
-			// next
-			logger.info("Another instance introduced the new signing key");
+			if (successorExists(replaces)) {
+				// another instance introduced it at the same moment: it is read next
+				logger.info("Another instance introduced the signing key that succeeds " + replaces);
+			}
+			else {
+				logger.warn("Could not store a new signing key: " + ex.getClass().getSimpleName());
+			}
+			return false;
 		}
+	}
+
+	private boolean successorExists(String replaces) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM signing_keys WHERE replaces = :replaces")
+			.param("replaces", replaces)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private boolean isStale() {

@@ -17,6 +17,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.crypto.SecretBox;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;
@@ -52,6 +54,12 @@ class SigningKeyIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SecretBox secretBox;
+
+	@Autowired
+	MiniAuthProperties properties;
 
 	Api api;
 
@@ -127,6 +135,22 @@ class SigningKeyIntegrationTests {
 
 		assertThat(kids()).containsExactly(newKid);
 		assertThat(me(oldToken).status()).isEqualTo(401);
+	}
+
+	@Test
+	void rotationWhenAnotherInstanceIntroducedTheKeyFirstThenBothSignWithIt() {
+		String first = this.keys.activeKey().kid();
+		this.clock.advance(Duration.ofDays(1));
+		// another instance on the same database finds the rotation due, and wins
+		SigningKeys other = new SigningKeys(this.jdbc, this.secretBox, this.properties, this.clock);
+
+		// this instance had read the keys before that insert, and tries too
+		assertThat(this.keys.introduceSuccessorOf(first, this.clock.instant())).isFalse();
+		this.keys.rotateIfDue();
+		this.clock.advance(SigningKeys.PUBLISHED_AHEAD);
+
+		assertThat(this.keys.activeKey().kid()).isEqualTo(other.activeKey().kid()).isNotEqualTo(first);
+		assertThat(kids()).containsExactlyInAnyOrder(first, other.activeKey().kid());
 	}
 
 	@Test
