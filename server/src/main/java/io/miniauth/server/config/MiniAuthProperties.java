@@ -90,6 +90,19 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 			@NotNull @DefaultValue("2h") Duration lifetime, @NotNull @DefaultValue("30d") Duration refreshLifetime,
 			@NotNull @DefaultValue("10s") Duration refreshReuseInterval,
 			@NotNull @DefaultValue("30d") Duration keyRotationPeriod) {
+
+		public Token {
+			if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
+				throw new IllegalArgumentException("miniauth.token.lifetime must be positive");
+			}
+			if (keyRotationPeriod != null && (keyRotationPeriod.compareTo(Duration.ofHours(1)) < 0
+					|| keyRotationPeriod.compareTo(Duration.ofDays(3650)) > 0)) {
+				throw new IllegalArgumentException("miniauth.token.key-rotation-period must be between 1h and 3650d: "
+						+ "each key is published 10 minutes before it signs and stays in the JWKS for a token "
+						+ "lifetime after it is replaced, so shorter periods only grow the JWKS");
+			}
+		}
+
 	}
 
 	/**

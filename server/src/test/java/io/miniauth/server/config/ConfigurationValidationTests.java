@@ -74,6 +74,18 @@ class ConfigurationValidationTests {
 	}
 
 	@Test
+	void startWhenKeyRotationPeriodUnderAnHourThenRefusesNamingTheSetting() {
+		assertThatException().isThrownBy(() -> start("--miniauth.token.key-rotation-period=5m"))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("miniauth.token.key-rotation-period"));
+	}
+
+	@Test
+	void startWhenTokenLifetimeZeroThenRefusesNamingTheSetting() {
+		assertThatException().isThrownBy(() -> start("--miniauth.token.lifetime=0s"))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("miniauth.token.lifetime"));
+	}
+
+	@Test
 	void startWhenRealAppConfiguredThenEmulatorIsOff() {
 		try (ConfigurableApplicationContext context = start("--miniauth.apps[0].appid=wx1234567890abcdef",
 				"--miniauth.apps[0].secret=realsecret",
