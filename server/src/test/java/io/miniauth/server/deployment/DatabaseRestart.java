@@ -67,6 +67,7 @@ final class DatabaseRestart {
 		finally {
 			load.stop();
 		}
+		assertThat(load.errors()).as("errors of the load itself").isEmpty();
 
 		// during the outage: 503 problems, no 500 and no stack trace
 		assertThat(load.statuses()).contains(503).isSubsetOf(200, 503);
@@ -139,6 +140,8 @@ final class DatabaseRestart {
 
 		private final AtomicInteger users = new AtomicInteger();
 
+		private final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+
 		private volatile boolean running = true;
 
 		Load(int threads) {
@@ -149,6 +152,16 @@ final class DatabaseRestart {
 		}
 
 		private void run() {
+			try {
+				spend();
+			}
+			catch (Throwable ex) {
+				// reported after the outage, not lost in the pool
+				this.errors.add(ex);
+			}
+		}
+
+		private void spend() {
 			while (this.running) {
 				String user = "load-" + this.users.incrementAndGet();
 				Reply login = DatabaseRestart.this.api.post("/user/login",
@@ -163,7 +176,12 @@ final class DatabaseRestart {
 		}
 
 		void awaitLogins(int logins) {
-			await(logins + " logins", () -> this.tokens.size() >= logins);
+			await(logins + " logins", () -> this.tokens.size() >= logins || !this.errors.isEmpty());
+			assertThat(this.errors).as("errors of the load itself").isEmpty();
+		}
+
+		List<Throwable> errors() {
+			return List.copyOf(this.errors);
 		}
 
 		int logins() {
@@ -193,7 +211,10 @@ final class DatabaseRestart {
 		void stop() throws InterruptedException {
 			this.running = false;
 			this.pool.shutdown();
-			assertThat(this.pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+			if (!this.pool.awaitTermination(90, TimeUnit.SECONDS)) {
+				this.pool.shutdownNow();
+				this.errors.add(new AssertionError("The load did not stop within 90 s"));
+			}
 		}
 
 	}

@@ -66,7 +66,10 @@ final class JarProcess implements AutoCloseable {
 			builder.environment().putAll(environment);
 			builder.environment().put("SERVER_PORT", Integer.toString(port));
 			builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
-			return new JarProcess(name, port, log, builder.start());
+			Process process = builder.start();
+			// a test JVM that is killed or ends early takes its jars with it
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stop"));
+			return new JarProcess(name, port, log, process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
