@@ -49,6 +49,8 @@ final class RedisRepeatedCodes implements RepeatedCodes {
 	@Override
 	public LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
 		String key = PREFIX + Sha256.hex(appid + "\n" + code);
+		// real time, not the service's clock: this bounds how long this request polls
+		// Redis, and a clock that tests hold still would never let it end
 		Instant deadline = Instant.now().plus(this.maxWait);
 		while (true) {
 			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, PENDING, this.window))) {
