@@ -1,9 +1,27 @@
 'use strict';
 
+const { afterEach } = require('node:test');
+
+/**
+ * Requests the fake server could not answer because its handler threw: a route the
+ * test did not define (often a mistyped path) or a slip in a handler. Such a request
+ * still fails, so the code under test does not hang, but as a network failure it could
+ * pass for the one a test expects; so every test that made one fails afterwards.
+ */
+const unanswered = [];
+
+afterEach(() => {
+  if (unanswered.length === 0) return;
+  const found = unanswered.splice(0);
+  throw new Error('The fake server could not answer ' + found.length + ' request(s):\n'
+    + found.map((u) => '  ' + u.method + ' ' + u.path + ': ' + u.error.message).join('\n'));
+});
+
 /**
  * A fake `wx` for unit tests: request() answers through `handle(req)` one macrotask
  * later, login() hands out numbered codes, storage is a Map, and every call is
- * recorded so tests can count them.
+ * recorded so tests can count them. A network failure is an answer with an `errMsg`
+ * (`answer.networkFailure()`); a handler that throws fails the test.
  */
 function createFakeWx(handle, options) {
   const o = options || {};
@@ -29,8 +47,9 @@ function createFakeWx(handle, options) {
           const res = await handle(req);
           if (res && res.errMsg) opts.fail(res);
           else opts.success({ statusCode: res.statusCode, data: res.data, header: res.header || {} });
-        } catch (e) {
-          opts.fail({ errMsg: 'request:fail ' + e.message });
+        } catch (error) {
+          unanswered.push({ method: req.method, path: req.path, error });
+          opts.fail({ errMsg: 'request:fail the fake server threw: ' + error.message });
         }
       });
     },
@@ -47,6 +66,18 @@ function createFakeWx(handle, options) {
     removeStorageSync: (key) => storage.delete(key),
   };
   return wx;
+}
+
+/**
+ * A handler answering from `{ 'METHOD /path': (req) => answer }`. A request no route
+ * matches throws, which fails the test (see `unanswered`).
+ */
+function router(routes) {
+  return (req) => {
+    const route = routes[req.method + ' ' + req.path];
+    if (!route) throw new Error('no route for ' + req.method + ' ' + req.path);
+    return route(req);
+  };
 }
 
 /** JSON answers, problem+json errors and a network failure, in the shapes wx.request gives. */
@@ -78,4 +109,4 @@ function sessionAnswer(token, extra) {
   );
 }
 
-module.exports = { createFakeWx, answer, sessionAnswer };
+module.exports = { createFakeWx, router, answer, sessionAnswer };

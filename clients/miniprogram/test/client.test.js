@@ -3,7 +3,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { createAuthClient, LoginError, HTTPError, NetworkError, TimeoutError, MiniAuthError } = require('..');
-const { createFakeWx, answer, sessionAnswer } = require('../test-helpers/fake-wx');
+const { createFakeWx, router, answer, sessionAnswer } = require('../test-helpers/fake-wx');
 
 const BASE = 'https://api.example.test';
 const KEY = 'miniauth:session';
@@ -28,7 +28,7 @@ function serverAccepting(good, overrides) {
     },
     overrides,
   );
-  return (req) => routes[req.method + ' ' + req.path](req);
+  return router(routes);
 }
 
 test('logs in with the wx.login code before the first request and sends the bearer token', async () => {

@@ -3,7 +3,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { createAuthClient, RefreshError, NetworkError } = require('..');
-const { createFakeWx, answer, sessionAnswer } = require('../test-helpers/fake-wx');
+const { createFakeWx, router, answer, sessionAnswer } = require('../test-helpers/fake-wx');
 
 const BASE = 'https://api.example.test';
 const KEY = 'miniauth:session';
@@ -40,7 +40,7 @@ function rotatingServer(overrides) {
     },
     overrides,
   );
-  return (req) => routes[req.method + ' ' + req.path](req);
+  return router(routes);
 }
 
 test('refreshes ahead of expiry and stores the rotated refresh token', async () => {

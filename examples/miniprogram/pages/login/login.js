@@ -4,20 +4,24 @@ Page({
   data: { error: '' },
 
   // Silent login: joins the login app.js started on launch (single flight), so this
-  // never costs a second wx.login. The button is only there to try again.
+  // never costs a second wx.login. ensureLogin resolves { user } only: it does not say
+  // whether the login created the user.
   onShow() {
     this.enter(() => auth().ensureLogin());
   },
 
+  // The button is only there to try again. login() resolves { user, isNewUser }.
   onLogin() {
-    this.enter(() => auth().login());
+    this.enter(async () => {
+      const { isNewUser } = await auth().login();
+      if (isNewUser) wx.showToast({ title: 'Welcome!', icon: 'none' });
+    });
   },
 
   async enter(logIn) {
     this.setData({ error: '' });
     try {
-      const result = await logIn();
-      if (result.isNewUser) wx.showToast({ title: 'Welcome!', icon: 'none' });
+      await logIn();
       wx.redirectTo({ url: '/pages/profile/profile' });
     } catch (e) {
       // A LoginError: e.code (INVALID_CODE, LOGIN_BLOCKED, RATE_LIMITED…) and e.msg.

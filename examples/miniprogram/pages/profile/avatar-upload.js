@@ -13,8 +13,16 @@ function uploadAvatar(tempFilePath) {
       filePath: tempFilePath,
       name: 'avatar',
       success: (res) => {
-        const url = res.statusCode === 200 ? JSON.parse(res.data).url : '';
-        if (/^https:\/\//.test(url)) resolve(url);
+        // res.data is the body as text. Settle the promise whatever it holds: a throw
+        // here would never reach it and would leave the page saving forever.
+        let url;
+        try {
+          url = res.statusCode === 200 ? (JSON.parse(res.data) || {}).url : undefined;
+        } catch (e) {
+          reject(new Error('Upload answered ' + res.statusCode + ' with a body that is not JSON'));
+          return;
+        }
+        if (typeof url === 'string' && /^https:\/\//.test(url)) resolve(url);
         else reject(new Error('Upload answered ' + res.statusCode + ' without an https URL'));
       },
       fail: (err) => reject(new Error(err.errMsg)),
