@@ -69,9 +69,16 @@ class Code2SessionControllerTests extends EmulatorHttpTests {
 	}
 
 	@Test
-	void code2SessionWhenCodeOlderThanFiveMinutesThen40029() {
+	void code2SessionWhenCodeIsJustUnderFiveMinutesOldThenSession() {
 		String code = wxLogin(newUser(), BOUND).path("code").asString();
-		this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+		this.clock.advance(Duration.ofMinutes(5).minusMillis(1));
+		assertThat(json(code2Session(BOUND, code)).has("session_key")).isTrue();
+	}
+
+	@Test
+	void code2SessionWhenCodeIsFiveMinutesOldThen40029() {
+		String code = wxLogin(newUser(), BOUND).path("code").asString();
+		this.clock.advance(Duration.ofMinutes(5));
 		assertError(code2Session(BOUND, code), 40029);
 	}
 
