@@ -61,6 +61,8 @@ public final class AccessTokens {
 
 	private long serial;
 
+	private Instant nextSweep = Instant.MIN;
+
 	public AccessTokens(Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
 		this.clock = clock;
@@ -142,7 +144,15 @@ public final class AccessTokens {
 		return value;
 	}
 
+	/**
+	 * Forgets the tokens that expired more than a day ago, at most once per token
+	 * lifetime so that issuing does not scan every token each time.
+	 */
 	private void forgetOld(Instant now) {
+		if (now.isBefore(this.nextSweep)) {
+			return;
+		}
+		this.nextSweep = now.plus(LIFETIME);
 		Instant horizon = now.minus(FORGET_AFTER);
 		this.tokens.values().removeIf((issued) -> issued.expiresAt().isBefore(horizon));
 	}
