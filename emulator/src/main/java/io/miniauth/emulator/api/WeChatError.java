@@ -12,8 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record WeChatError(int errcode, String errmsg) {
 
-	public static final WeChatError SYSTEM_ERROR = new WeChatError(-1, "system error");
-
 	public static WeChatError of(int errcode, String phrase) {
 		return new WeChatError(errcode, phrase + ", rid: " + rid());
 	}

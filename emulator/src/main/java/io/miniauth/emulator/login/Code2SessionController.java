@@ -80,8 +80,10 @@ class Code2SessionController {
 		}
 		Redemption redemption = this.codes.redeem(appid, code);
 		if (redemption instanceof Redemption.Redeemed redeemed) {
+			// wx.login gives the user a key before it mints the code, and keys are never
+			// forgotten
 			String sessionKey = this.sessionKeys.current(appid, redeemed.openid())
-				.orElseGet(() -> this.sessionKeys.rotateOnLogin(appid, redeemed.openid()));
+				.orElseThrow(() -> new IllegalStateException("No session key for a redeemed login code"));
 			return new Session(sessionKey, redeemed.openid(), this.identities.unionid(app, redeemed.user()));
 		}
 		if (redemption instanceof Redemption.Blocked) {

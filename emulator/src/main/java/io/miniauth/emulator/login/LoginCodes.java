@@ -31,10 +31,6 @@ public final class LoginCodes {
 		this.codes = new OneTimeCodes<>(clock, CODE_TTL);
 	}
 
-	public String mint(String appid, String openid, String user) {
-		return mint(appid, openid, user, false);
-	}
-
 	/**
 	 * Mints a code for a user.
 	 * @param appid the app the code is for
