@@ -121,16 +121,15 @@ public final class AccessTokens {
 	 */
 	public synchronized TokenCheck check(String accessToken) {
 		if (!StringUtils.hasText(accessToken)) {
-			return new TokenCheck.Rejected(WeChatError.of(41001, "access_token missing"));
+			return new TokenCheck.Rejected(WeChatError.of(41001));
 		}
 		IssuedToken issued = this.tokens.get(accessToken);
 		Instant now = this.clock.instant();
 		if (issued == null || (!issued.isUsable(now) && issued.wasCut())) {
-			return new TokenCheck.Rejected(
-					WeChatError.of(40001, "invalid credential, access_token is invalid or not latest"));
+			return new TokenCheck.Rejected(WeChatError.of(40001));
 		}
 		if (!issued.isUsable(now)) {
-			return new TokenCheck.Rejected(WeChatError.of(42001, "access_token expired"));
+			return new TokenCheck.Rejected(WeChatError.of(42001));
 		}
 		return new TokenCheck.Valid(issued.appid());
 	}
