@@ -45,9 +45,7 @@ public class EmulatorConfiguration {
 
 	@Bean
 	EmulatorSettings emulatorSettings(Environment environment) {
-		return Binder.get(environment)
-			.bind(SETTINGS_PREFIX, EmulatorSettings.class)
-			.orElseGet(EmulatorSettings::defaults);
+		return Binder.get(environment).bindOrCreate(SETTINGS_PREFIX, EmulatorSettings.class);
 	}
 
 	@Bean

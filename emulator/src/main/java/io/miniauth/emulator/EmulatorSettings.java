@@ -23,12 +23,4 @@ public record EmulatorSettings(@DefaultValue("100") int loginRateLimitPerMinute,
 		Assert.isTrue(!sessionKeyMinRotationPeriod.isNegative(), "sessionKeyMinRotationPeriod cannot be negative");
 	}
 
-	/**
-	 * The settings that match WeChat's documented behaviour.
-	 * @return the defaults
-	 */
-	public static EmulatorSettings defaults() {
-		return new EmulatorSettings(100, Duration.ZERO);
-	}
-
 }

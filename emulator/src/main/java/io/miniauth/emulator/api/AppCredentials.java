@@ -30,19 +30,19 @@ public final class AppCredentials {
 	 */
 	public WeChatError check(String appid, String secret, String grantType, String expectedGrantType) {
 		if (!StringUtils.hasText(appid)) {
-			return WeChatError.of(41002, "appid missing");
+			return WeChatError.of(41002);
 		}
 		if (!StringUtils.hasText(secret)) {
-			return WeChatError.of(41004, "appsecret missing");
+			return WeChatError.of(41004);
 		}
 		if (!expectedGrantType.equals(grantType)) {
-			return WeChatError.of(40002, "invalid grant_type");
+			return WeChatError.of(40002);
 		}
 		EmulatedApp app = this.apps.find(appid).orElse(null);
 		if (app == null) {
-			return WeChatError.of(40013, "invalid appid");
+			return WeChatError.of(40013);
 		}
-		return app.secret().equals(secret) ? null : WeChatError.of(40125, "invalid appsecret");
+		return app.secret().equals(secret) ? null : WeChatError.of(40125);
 	}
 
 }

@@ -92,7 +92,7 @@ public final class WeChatEndpointInterceptor implements HandlerInterceptor {
 	}
 
 	private void writeError(HttpServletResponse response, WeChatEndpoint endpoint, int errcode) throws IOException {
-		byte[] body = this.jsonMapper.writeValueAsBytes(WeChatError.of(errcode, phrase(errcode)));
+		byte[] body = this.jsonMapper.writeValueAsBytes(WeChatError.injected(errcode));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(contentType(endpoint));
 		response.setContentLength(body.length);
@@ -116,20 +116,6 @@ public final class WeChatEndpointInterceptor implements HandlerInterceptor {
 
 	private static String contentType(WeChatEndpoint endpoint) {
 		return endpoint.plainText() ? MediaType.TEXT_PLAIN_VALUE : WeChatResponses.JSON_UTF8.toString();
-	}
-
-	private static String phrase(int errcode) {
-		return switch (errcode) {
-			case -1 -> "system error";
-			case 40001 -> "invalid credential, access_token is invalid or not latest";
-			case 40029 -> "invalid code";
-			case 40163 -> "code been used";
-			case 40164 -> "invalid ip, not in whitelist";
-			case 42001 -> "access_token expired";
-			case 45009 -> "reach max api daily quota limit";
-			case 45011 -> "api minute-quota reach limit mustslower retry next minute";
-			default -> "injected error";
-		};
 	}
 
 	private static WeChatEndpoint endpointOf(Object handler) {

@@ -19,7 +19,7 @@ public final class WeChatResponses {
 	public static final String OUTCOME_ATTRIBUTE = WeChatResponses.class.getName() + ".outcome";
 
 	/** The outcome of a successful answer. */
-	public static final String OK = "ok";
+	private static final String OK = "ok";
 
 	static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; encoding=utf-8");
 
@@ -54,7 +54,7 @@ public final class WeChatResponses {
 	 * @param body the body
 	 * @return the outcome
 	 */
-	public static String outcome(Object body) {
+	private static String outcome(Object body) {
 		if (body instanceof WeChatError error && error.errcode() != 0) {
 			return String.valueOf(error.errcode());
 		}

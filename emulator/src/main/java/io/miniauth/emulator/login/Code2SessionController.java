@@ -68,29 +68,31 @@ class Code2SessionController {
 			return refused;
 		}
 		if (!StringUtils.hasText(code)) {
-			return WeChatError.of(41008, "missing code");
+			return WeChatError.of(41008);
 		}
 		EmulatedApp app = this.apps.find(appid).orElseThrow();
 		String holder = this.codes.holder(appid, code).orElse(null);
 		if (holder == null) {
-			return WeChatError.of(40029, "invalid code");
+			return WeChatError.of(40029);
 		}
 		if (!this.quota.tryAcquire(appid, holder)) {
-			return WeChatError.of(45011, "api minute-quota reach limit mustslower retry next minute");
+			return WeChatError.of(45011);
 		}
 		Redemption redemption = this.codes.redeem(appid, code);
 		if (redemption instanceof Redemption.Redeemed redeemed) {
+			// wx.login gives the user a key before it mints the code, and keys are never
+			// forgotten
 			String sessionKey = this.sessionKeys.current(appid, redeemed.openid())
-				.orElseGet(() -> this.sessionKeys.rotateOnLogin(appid, redeemed.openid()));
+				.orElseThrow(() -> new IllegalStateException("No session key for a redeemed login code"));
 			return new Session(sessionKey, redeemed.openid(), this.identities.unionid(app, redeemed.user()));
 		}
 		if (redemption instanceof Redemption.Blocked) {
-			return WeChatError.of(40226, "code blocked");
+			return WeChatError.of(40226);
 		}
 		if (redemption instanceof Redemption.AlreadyUsed) {
-			return WeChatError.of(40163, "code been used");
+			return WeChatError.of(40163);
 		}
-		return WeChatError.of(40029, "invalid code");
+		return WeChatError.of(40029);
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

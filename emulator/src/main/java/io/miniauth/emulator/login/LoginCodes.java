@@ -3,18 +3,16 @@ package io.miniauth.emulator.login;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.springframework.util.Assert;
+import io.miniauth.emulator.code.OneTimeCodes;
+import io.miniauth.emulator.code.OneTimeCodes.Issued;
 
 /**
  * The one-time codes that {@code wx.login()} hands a mini program. A code is valid for
  * five minutes, for its own app only, and can be exchanged once. A code minted as "risky"
- * stands for a login WeChat's risk control intercepts: it is never exchanged.
+ * stands for a login WeChat's risk control intercepts: it is never exchanged. Used codes
+ * are remembered for a while so that a replay reports 40163, not 40029.
  */
 public final class LoginCodes {
 
@@ -25,22 +23,12 @@ public final class LoginCodes {
 
 	private static final int CODE_LENGTH = 32;
 
-	/** Used codes are remembered this long so that a replay reports 40163, not 40029. */
-	private static final Duration FORGET_AFTER = CODE_TTL.multipliedBy(2);
-
-	private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
+	private final OneTimeCodes<LoginCode> codes;
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Clock clock;
-
 	public LoginCodes(Clock clock) {
-		Assert.notNull(clock, "clock cannot be null");
-		this.clock = clock;
-	}
-
-	public String mint(String appid, String openid, String user) {
-		return mint(appid, openid, user, false);
+		this.codes = new OneTimeCodes<>(clock, CODE_TTL);
 	}
 
 	/**
@@ -52,10 +40,8 @@ public final class LoginCodes {
 	 * @return the code
 	 */
 	public String mint(String appid, String openid, String user, boolean risky) {
-		Instant now = this.clock.instant();
-		forgetOld(now);
 		String code = newCode();
-		this.codes.put(code, new IssuedCode(appid, openid, user, risky, now, new AtomicBoolean()));
+		this.codes.issue(code, new LoginCode(appid, openid, user, risky));
 		return code;
 	}
 
@@ -67,8 +53,10 @@ public final class LoginCodes {
 	 * @return the openid, or empty when the code is unknown or for another app
 	 */
 	public Optional<String> holder(String appid, String code) {
-		IssuedCode issued = this.codes.get(code);
-		return (issued != null && issued.appid().equals(appid)) ? Optional.of(issued.openid()) : Optional.empty();
+		return this.codes.find(code)
+			.map(Issued::details)
+			.filter((details) -> details.appid().equals(appid))
+			.map(LoginCode::openid);
 	}
 
 	/**
@@ -78,25 +66,20 @@ public final class LoginCodes {
 	 * @return the outcome
 	 */
 	public Redemption redeem(String appid, String code) {
-		IssuedCode issued = this.codes.get(code);
-		if (issued == null || !issued.appid().equals(appid)) {
+		Issued<LoginCode> issued = this.codes.live(code)
+			.filter((live) -> live.details().appid().equals(appid))
+			.orElse(null);
+		if (issued == null) {
 			return new Redemption.Invalid();
 		}
-		if (this.clock.instant().isAfter(issued.issuedAt().plus(CODE_TTL))) {
-			return new Redemption.Invalid();
-		}
-		if (issued.risky()) {
+		LoginCode details = issued.details();
+		if (details.risky()) {
 			return new Redemption.Blocked();
 		}
-		if (!issued.used().compareAndSet(false, true)) {
+		if (!issued.spend()) {
 			return new Redemption.AlreadyUsed();
 		}
-		return new Redemption.Redeemed(issued.openid(), issued.user());
-	}
-
-	private void forgetOld(Instant now) {
-		Instant horizon = now.minus(FORGET_AFTER);
-		this.codes.values().removeIf((issued) -> issued.issuedAt().isBefore(horizon));
+		return new Redemption.Redeemed(details.openid(), details.user());
 	}
 
 	private String newCode() {
@@ -107,8 +90,7 @@ public final class LoginCodes {
 		return code.toString();
 	}
 
-	private record IssuedCode(String appid, String openid, String user, boolean risky, Instant issuedAt,
-			AtomicBoolean used) {
+	private record LoginCode(String appid, String openid, String user, boolean risky) {
 	}
 
 	/** What exchanging a code gives. */

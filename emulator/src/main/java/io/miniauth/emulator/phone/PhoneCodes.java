@@ -5,10 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.util.Assert;
+import io.miniauth.emulator.code.OneTimeCodes;
+import io.miniauth.emulator.code.OneTimeCodes.Issued;
 
 /**
  * The codes that {@code <button open-type="getPhoneNumber">} hands a mini program: 64
@@ -22,27 +21,22 @@ public final class PhoneCodes {
 
 	private static final int CODE_BYTES = 32;
 
-	private static final Duration FORGET_AFTER = CODE_TTL.multipliedBy(2);
-
-	private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
+	private final OneTimeCodes<PhoneCode> codes;
 
 	private final SecureRandom random = new SecureRandom();
 
 	private final Clock clock;
 
 	public PhoneCodes(Clock clock) {
-		Assert.notNull(clock, "clock cannot be null");
+		this.codes = new OneTimeCodes<>(clock, CODE_TTL);
 		this.clock = clock;
 	}
 
 	public String mint(String appid, String openid, PhoneNumber phoneNumber) {
-		Instant now = this.clock.instant();
-		Instant horizon = now.minus(FORGET_AFTER);
-		this.codes.values().removeIf((issued) -> issued.issuedAt().isBefore(horizon));
 		byte[] bytes = new byte[CODE_BYTES];
 		this.random.nextBytes(bytes);
 		String code = HexFormat.of().formatHex(bytes);
-		this.codes.put(code, new IssuedCode(appid, openid, phoneNumber, now));
+		this.codes.issue(code, new PhoneCode(appid, openid, phoneNumber));
 		return code;
 	}
 
@@ -54,24 +48,24 @@ public final class PhoneCodes {
 	 * @return the outcome
 	 */
 	public Redemption redeem(String appid, String code, String openid) {
-		IssuedCode issued = (code != null) ? this.codes.get(code) : null;
-		Instant now = this.clock.instant();
-		if (issued == null || !now.isBefore(issued.issuedAt().plus(CODE_TTL))) {
+		Issued<PhoneCode> issued = this.codes.live(code).orElse(null);
+		if (issued == null) {
 			return new Redemption.Invalid();
 		}
-		if (!issued.appid().equals(appid)) {
+		PhoneCode details = issued.details();
+		if (!details.appid().equals(appid)) {
 			return new Redemption.OtherApp();
 		}
-		if (openid != null && !issued.openid().equals(openid)) {
+		if (openid != null && !details.openid().equals(openid)) {
 			return new Redemption.OtherUser();
 		}
-		if (!this.codes.remove(code, issued)) {
+		if (!issued.spend()) {
 			return new Redemption.Invalid();
 		}
-		return new Redemption.Redeemed(issued.phoneNumber(), now);
+		return new Redemption.Redeemed(details.phoneNumber(), this.clock.instant());
 	}
 
-	private record IssuedCode(String appid, String openid, PhoneNumber phoneNumber, Instant issuedAt) {
+	private record PhoneCode(String appid, String openid, PhoneNumber phoneNumber) {
 	}
 
 	/** What exchanging a phone code gives. */

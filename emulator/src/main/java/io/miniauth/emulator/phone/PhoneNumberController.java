@@ -56,7 +56,7 @@ class PhoneNumberController {
 		String appid = ((TokenCheck.Valid) check).appid();
 		PhoneNumberRequest request = parse(body);
 		if (request == null) {
-			return WeChatError.of(47001, "data format error");
+			return WeChatError.of(47001);
 		}
 		String openid = StringUtils.hasText(request.openid()) ? request.openid() : null;
 		Redemption redemption = this.codes.redeem(appid, request.code(), openid);
@@ -66,12 +66,12 @@ class PhoneNumberController {
 					number.countryCode(), new Watermark(redeemed.redeemedAt().getEpochSecond(), appid)));
 		}
 		if (redemption instanceof Redemption.OtherApp) {
-			return WeChatError.of(40013, "invalid appid");
+			return WeChatError.of(40013);
 		}
 		if (redemption instanceof Redemption.OtherUser) {
-			return WeChatError.of(40003, "invalid openid");
+			return WeChatError.of(40003);
 		}
-		return WeChatError.of(40029, "invalid code");
+		return WeChatError.of(40029);
 	}
 
 	private PhoneNumberRequest parse(String body) {

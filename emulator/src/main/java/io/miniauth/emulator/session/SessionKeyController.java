@@ -70,12 +70,12 @@ class SessionKeyController {
 			return rejected.error();
 		}
 		if (!SessionKeySignature.METHOD.equals(sigMethod)) {
-			return WeChatError.of(87008, "invalid sig_method");
+			return WeChatError.of(87008);
 		}
 		String appid = ((TokenCheck.Valid) check).appid();
 		String sessionKey = StringUtils.hasText(openid) ? this.sessionKeys.current(appid, openid).orElse(null) : null;
 		if (sessionKey == null || !SessionKeySignature.verify(sessionKey, EMPTY_MESSAGE, signature)) {
-			return WeChatError.of(87009, "invalid signature");
+			return WeChatError.of(87009);
 		}
 		return new Verified(appid, openid);
 	}

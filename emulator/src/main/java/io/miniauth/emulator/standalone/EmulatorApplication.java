@@ -3,7 +3,6 @@ package io.miniauth.emulator.standalone;
 import java.util.Map;
 
 import io.miniauth.emulator.EmulatorConfiguration;
-import io.miniauth.emulator.app.EmulatedApp;
 import io.miniauth.emulator.app.EmulatedApps;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,10 +30,7 @@ public class EmulatorApplication {
 
 	@Bean
 	EmulatedApps emulatedApps(StandaloneProperties properties) {
-		EmulatedApps apps = EmulatedApps.of(properties.appsOrDemo()
-			.stream()
-			.map((app) -> new EmulatedApp(app.appid(), app.secret(), app.openPlatform()))
-			.toList());
+		EmulatedApps apps = EmulatedApps.of(properties.appsOrDemo());
 		logger.info("The WeChat emulator answers for " + apps.all());
 		return apps;
 	}

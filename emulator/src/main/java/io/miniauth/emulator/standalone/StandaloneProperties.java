@@ -2,6 +2,8 @@ package io.miniauth.emulator.standalone;
 
 import java.util.List;
 
+import io.miniauth.emulator.app.EmulatedApp;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,28 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apps the apps
  */
 @ConfigurationProperties("emulator")
-record StandaloneProperties(@DefaultValue List<App> apps) {
+record StandaloneProperties(@DefaultValue List<EmulatedApp> apps) {
 
-	static final App DEMO_APP = new App("wxminiauthdemo0001", "miniauth-demo-secret", "miniauth-demo");
+	static final EmulatedApp DEMO_APP = new EmulatedApp("wxminiauthdemo0001", "miniauth-demo-secret", "miniauth-demo");
 
-	List<App> appsOrDemo() {
+	List<EmulatedApp> appsOrDemo() {
 		return this.apps.isEmpty() ? List.of(DEMO_APP) : this.apps;
-	}
-
-	/**
-	 * One app.
-	 *
-	 * @param appid the appid
-	 * @param secret the app secret
-	 * @param openPlatform the open-platform account the app is bound to, if any
-	 */
-	record App(String appid, String secret, String openPlatform) {
-
-		@Override
-		public String toString() {
-			return "App[appid=" + this.appid + ", openPlatform=" + this.openPlatform + "]";
-		}
-
 	}
 
 }

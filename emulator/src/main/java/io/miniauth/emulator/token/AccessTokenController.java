@@ -66,16 +66,16 @@ class AccessTokenController {
 			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
 	@WeChatEndpoint(WeChatEndpointNames.STABLE_TOKEN)
 	ResponseEntity<String> stableTokenNotPosted() {
-		return this.responses.json(WeChatError.of(43002, "require POST method"));
+		return this.responses.json(WeChatError.of(43002));
 	}
 
 	private Object stableAnswer(String body) {
 		if (!StringUtils.hasText(body)) {
-			return WeChatError.of(44002, "empty post data");
+			return WeChatError.of(44002);
 		}
 		StableTokenRequest request = parse(body);
 		if (request == null) {
-			return WeChatError.of(47001, "data format error");
+			return WeChatError.of(47001);
 		}
 		WeChatError error = this.credentials.check(request.appid(), request.secret(), request.grantType(),
 				CLIENT_CREDENTIAL);
@@ -86,7 +86,7 @@ class AccessTokenController {
 		if (grant instanceof StableGrant.Granted granted) {
 			return AccessToken.of(granted.grant());
 		}
-		return WeChatError.of(45009, "reach max api daily quota limit");
+		return WeChatError.of(45009);
 	}
 
 	private StableTokenRequest parse(String body) {

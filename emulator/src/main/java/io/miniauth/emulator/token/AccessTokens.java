@@ -61,6 +61,8 @@ public final class AccessTokens {
 
 	private long serial;
 
+	private Instant nextSweep = Instant.MIN;
+
 	public AccessTokens(Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
 		this.clock = clock;
@@ -119,16 +121,15 @@ public final class AccessTokens {
 	 */
 	public synchronized TokenCheck check(String accessToken) {
 		if (!StringUtils.hasText(accessToken)) {
-			return new TokenCheck.Rejected(WeChatError.of(41001, "access_token missing"));
+			return new TokenCheck.Rejected(WeChatError.of(41001));
 		}
 		IssuedToken issued = this.tokens.get(accessToken);
 		Instant now = this.clock.instant();
 		if (issued == null || (!issued.isUsable(now) && issued.wasCut())) {
-			return new TokenCheck.Rejected(
-					WeChatError.of(40001, "invalid credential, access_token is invalid or not latest"));
+			return new TokenCheck.Rejected(WeChatError.of(40001));
 		}
 		if (!issued.isUsable(now)) {
-			return new TokenCheck.Rejected(WeChatError.of(42001, "access_token expired"));
+			return new TokenCheck.Rejected(WeChatError.of(42001));
 		}
 		return new TokenCheck.Valid(issued.appid());
 	}
@@ -142,7 +143,15 @@ public final class AccessTokens {
 		return value;
 	}
 
+	/**
+	 * Forgets the tokens that expired more than a day ago, at most once per token
+	 * lifetime so that issuing does not scan every token each time.
+	 */
 	private void forgetOld(Instant now) {
+		if (now.isBefore(this.nextSweep)) {
+			return;
+		}
+		this.nextSweep = now.plus(LIFETIME);
 		Instant horizon = now.minus(FORGET_AFTER);
 		this.tokens.values().removeIf((issued) -> issued.expiresAt().isBefore(horizon));
 	}

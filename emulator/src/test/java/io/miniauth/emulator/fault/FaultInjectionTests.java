@@ -114,9 +114,22 @@ class FaultInjectionTests extends EmulatorHttpTests {
 		assertInvalid("{\"endpoints\":{\"token\":{\"errorRate\":0.6,\"dropRate\":0.6}}}");
 		assertInvalid("{\"endpoints\":{\"token\":{\"errcode\":0,\"errorRate\":0.5}}}");
 		assertInvalid("{\"endpoints\":{\"token\":{\"hangMs\":600000}}}");
+		assertInvalid("{\"endpoints\":{\"token\":{\"hangMs\":120001}}}");
+		assertInvalid("{\"endpoints\":{\"token\":{\"latencyMs\":120001}}}");
+		assertInvalid("{\"endpoints\":{\"token\":{\"latencyMs\":[0,120001]}}}");
 		assertInvalid("{\"endpoints\":{\"token\":{\"latencyMs\":[80,20]}}}");
 		assertInvalid("{\"endpoints\":{\"token\":{\"errorrate\":0.5}}}");
 		assertInvalid("not json");
+	}
+
+	@Test
+	void faultsWhenWaitsAtTheCapThenAccepted() {
+		HttpResponse<String> response = put("/emulator/faults",
+				"{\"endpoints\":{\"token\":{\"latencyMs\":[0,120000],\"hangMs\":120000}}}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode token = json(response).path("endpoints").path("token");
+		assertThat(token.path("latencyMs").get(1).asLong()).isEqualTo(120000);
+		assertThat(token.path("hangMs").asLong()).isEqualTo(120000);
 	}
 
 	private void assertInvalid(String body) {

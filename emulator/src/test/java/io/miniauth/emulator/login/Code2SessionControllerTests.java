@@ -57,6 +57,17 @@ class Code2SessionControllerTests extends EmulatorHttpTests {
 	}
 
 	@Test
+	void code2SessionWhenUserLoggedInAgainThenOlderUnusedCodeStillExchangeable() {
+		String user = newUser();
+		String older = wxLogin(user, BOUND).path("code").asString();
+		String newer = wxLogin(user, BOUND).path("code").asString();
+		JsonNode olderSession = json(code2Session(BOUND, older));
+		JsonNode newerSession = json(code2Session(BOUND, newer));
+		assertThat(olderSession.path("session_key").asString()).hasSize(24);
+		assertThat(newerSession.path("openid").asString()).isEqualTo(olderSession.path("openid").asString());
+	}
+
+	@Test
 	void code2SessionWhenCodeUsedTwiceThen40163() {
 		String code = wxLogin(newUser(), BOUND).path("code").asString();
 		code2Session(BOUND, code);
@@ -69,9 +80,16 @@ class Code2SessionControllerTests extends EmulatorHttpTests {
 	}
 
 	@Test
-	void code2SessionWhenCodeOlderThanFiveMinutesThen40029() {
+	void code2SessionWhenCodeIsJustUnderFiveMinutesOldThenSession() {
 		String code = wxLogin(newUser(), BOUND).path("code").asString();
-		this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+		this.clock.advance(Duration.ofMinutes(5).minusMillis(1));
+		assertThat(json(code2Session(BOUND, code)).has("session_key")).isTrue();
+	}
+
+	@Test
+	void code2SessionWhenCodeIsFiveMinutesOldThen40029() {
+		String code = wxLogin(newUser(), BOUND).path("code").asString();
+		this.clock.advance(Duration.ofMinutes(5));
 		assertError(code2Session(BOUND, code), 40029);
 	}
 

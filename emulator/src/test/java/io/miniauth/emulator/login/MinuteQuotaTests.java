@@ -26,6 +26,22 @@ class MinuteQuotaTests {
 	}
 
 	@Test
+	void tryAcquireWhenUsersIdleForAWindowThenForgotten() {
+		MinuteQuota quota = new MinuteQuota(this.clock, 2);
+		quota.tryAcquire("wxa", "o1");
+		quota.tryAcquire("wxa", "o2");
+		assertThat(quota.trackedUsers()).isEqualTo(2);
+		this.clock.advance(Duration.ofSeconds(30));
+		quota.tryAcquire("wxa", "o2");
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(quota.tryAcquire("wxa", "o3")).isTrue();
+		assertThat(quota.trackedUsers()).isEqualTo(2);
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThat(quota.tryAcquire("wxa", "o3")).isTrue();
+		assertThat(quota.trackedUsers()).isEqualTo(1);
+	}
+
+	@Test
 	void tryAcquireWhenLimitZeroThenAlwaysAllowed() {
 		MinuteQuota quota = new MinuteQuota(this.clock, 0);
 		for (int i = 0; i < 500; i++) {

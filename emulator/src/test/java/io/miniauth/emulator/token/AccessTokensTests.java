@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class AccessTokensTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T23:59:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T23:40:00Z"));
 
 	private final AccessTokens tokens = new AccessTokens(this.clock);
 
@@ -25,9 +25,11 @@ class AccessTokensTests {
 	void stableWhenForceQuotaSpentThenResetsNextDay() {
 		for (int i = 0; i < AccessTokens.FORCE_PER_DAY; i++) {
 			assertThat(this.tokens.stable("wxa", true)).isInstanceOf(AccessTokens.StableGrant.Granted.class);
-			this.clock.advance(Duration.ofMillis(1));
 			this.clock.advance(AccessTokens.FORCE_INTERVAL);
 		}
+		assertThat(this.clock.instant()).isBefore(Instant.parse("2026-01-06T00:00:00Z"));
+		assertThat(this.tokens.stable("wxa", true)).isInstanceOf(AccessTokens.StableGrant.QuotaReached.class);
+		this.clock.advance(Duration.ofMinutes(10));
 		assertThat(this.tokens.stable("wxa", true)).isInstanceOf(AccessTokens.StableGrant.Granted.class);
 	}
 
