@@ -224,7 +224,8 @@ if ((RUN_JMH)); then
     [[ -x "$java" ]] || continue
     log "JMH on JDK $jdk"
     "$java" -jar "$BENCH_JAR" "${JMH_ARGS[@]}" -rf csv -rff "$WORK/jmh-$jdk.csv" >"$WORK/jmh-$jdk.log" 2>&1
-    tail -n +2 "$WORK/jmh-$jdk.csv" | tr -d '"' | awk -F, -v j="$jdk" \
+    # JMH ends its CSV lines with \r\n; a \r left in the Unit cell would break the table row
+    tail -n +2 "$WORK/jmh-$jdk.csv" | tr -d '"\r' | awk -F, -v j="$jdk" \
       '{ sub(/.*\./, "", $1); printf "| %s | %s | %.2f | %.2f | %s |\n", j, $1, $5, $6, $7 }' >>"$JMH_ROWS"
   done
 fi
