@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--quick] [--duration S] [--jdks "17 25"] [--no-jmh] [--out FILE]
 #
-# Starts the packaged server jar (built if missing) on a free 127.0.0.1 port with a fresh
+# Starts the packaged server jar (built if missing or stale) on a free 127.0.0.1 port with a fresh
 # data dir, -Xmx256m and the embedded WeChat emulator, once per JDK, runs the HTTP
 # scenarios against it with wrk and the bench module's load generator, then the JMH
 # micro-benchmarks. Every run is bounded in time and count and stops by itself; the
@@ -49,9 +49,11 @@ if ! command -v wrk >/dev/null; then
   log "installing wrk"
   apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
-if [[ ! -f "$SERVER_JAR" ]]; then
+# Rebuilt when any source or pom it is made from is newer, so that the report's commit is the code that ran.
+if [[ ! -f "$SERVER_JAR" || -n "$(find server/src/main emulator/src/main pom.xml server/pom.xml emulator/pom.xml \
+    -newer "$SERVER_JAR" -print -quit)" ]]; then
   log "building the server jar"
-  ./mvnw -q -DskipTests package
+  ./mvnw -q -B -DskipTests package
 fi
 if [[ ! -f "$BENCH_JAR" || -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
   log "building the bench module"
@@ -235,13 +237,20 @@ log "start-up: $STARTS_N start(s) per JDK and variant"
 JDKS="$JDKS" JAVA17="$JAVA17" JAVA25="$JAVA25" bench/startup.sh "$STARTS_N" >"$WORK/startup-cds.md" 2>>"$WORK/startup.log" || true
 
 # ---------------------------------------------------------------- report
+commit_label() { # the commit the server jar was built from, and whether its sources differ from it
+  local c
+  c=$(git rev-parse --short HEAD 2>/dev/null) || { echo '?'; return; }
+  git diff --quiet HEAD -- server/src/main emulator/src/main pom.xml server/pom.xml emulator/pom.xml ||
+    c="$c, with uncommitted changes to the server's sources"
+  echo "$c"
+}
 val() { # jdk scenario-prefix key
   awk -F'\t' -v j="$1" -v s="$2" '$1 == j && index($2, s) == 1 { print $3 }' "$RAW" | head -1 | grep -o "\b$3=[^ ]*" | cut -d= -f2
 }
 {
   echo "# MiniAuth benchmark results"
   echo
-  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(commit_label)"
   echo "- Load average when the run began: $LOAD_AT_START (anything above ~0.5 means other work shared the machine)"
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -h | awk '/Mem:/ {print $2}') RAM"
   echo "- Server: \`java -Xmx256m -jar server/target/miniauth-server.jar\` in demo mode (embedded emulator as WeChat, H2 file DB in a fresh temp dir), 127.0.0.1"

@@ -12,7 +12,10 @@ N=${1:-3}
 JAVA17=${JAVA17:-$(command -v java)}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAR="$ROOT/server/target/miniauth-server.jar"
-[[ -f "$JAR" ]] || ./mvnw -q -DskipTests package
+if [[ ! -f "$JAR" || -n "$(find server/src/main emulator/src/main pom.xml server/pom.xml emulator/pom.xml \
+    -newer "$JAR" -print -quit)" ]]; then
+  ./mvnw -q -B -DskipTests package
+fi
 WORK=$(mktemp -d /tmp/miniauth-startup.XXXXXX)
 PID=""
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
