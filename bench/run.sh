@@ -148,7 +148,7 @@ run_gen() { # mode and options for LoadGen
     2>>"$WORK/loadgen.log" | { grep -E '^(RESULT|ERRORS)' || true; } | paste -sd' '
 }
 
-field() { grep -o "\b$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2; }
+field() { grep -o "\b$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2-; }
 
 record() { # $1 jdk, $2 scenario, $3 clients, $4 result line
   local r=$4
@@ -159,7 +159,12 @@ record() { # $1 jdk, $2 scenario, $3 clients, $4 result line
   local detail; detail=$(grep -o 'ERRORS.*' <<<"$r" | sed 's/^ERRORS //' || true)
   local note; note=$(field note "$r")
   [[ -n "$detail" ]] && errs="$errs ($detail)"
-  [[ "$note" != "-" && "$note" != codes-exhausted && "$note" != "" ]] && errs="$errs ($note)"
+  case "$note" in
+    "" | -) ;;
+    # the clients stopped before the deadline: fewer requests, and no longer a full-length run
+    codes-exhausted) errs="$errs (ran out of login codes after $secs s; raise LOGIN_CODES)" ;;
+    *) errs="$errs ($note)" ;;
+  esac
   local cpu_per_req # server CPU milliseconds per request: steadier than req/s on a shared machine
   cpu_per_req=$(awk -v c="$(field cpu "$r")" -v q="$rps" 'BEGIN{ if (q > 0) printf "%.2f", 10 * c / q; else print "-" }')
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
