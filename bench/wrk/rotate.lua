@@ -41,10 +41,10 @@ function done(summary, latency, requests)
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.status + e.timeout
   io.write(string.format(
-    "RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f note=%s\n",
+    "RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f note=%s\n",
     summary.requests, summary.duration / 1e6, errors,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency:percentile(99.9) / 1000, latency.max / 1000,
+    latency:percentile(99.9) / 1000,
     (errors > 0) and string.format("connect=%d,read=%d,write=%d,status=%d,timeout=%d",
       e.connect, e.read, e.write, e.status, e.timeout) or "-"))
 end
