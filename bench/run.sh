@@ -15,6 +15,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 DURATION=10
 WARMUP=3
@@ -35,26 +37,16 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-JAVA17=${JAVA17:-$(command -v java)}
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 LOGIN_CODES=${LOGIN_CODES:-$((600 * DURATION))}
-SERVER_JAR="$ROOT/server/target/miniauth-server.jar"
 BENCH_JAR="$ROOT/bench/target/miniauth-bench.jar"
 CLK_TCK=$(getconf CLK_TCK)
-
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 # ---------------------------------------------------------------- prerequisites
 if ! command -v wrk >/dev/null; then
   log "installing wrk"
   apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
-# Rebuilt when any source or pom it is made from is newer, so that the report's commit is the code that ran.
-if [[ ! -f "$SERVER_JAR" || -n "$(find server/src/main emulator/src/main pom.xml server/pom.xml emulator/pom.xml \
-    -newer "$SERVER_JAR" -print -quit)" ]]; then
-  log "building the server jar"
-  ./mvnw -q -B -DskipTests package
-fi
+ensure_server_jar
 if [[ ! -f "$BENCH_JAR" || -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
   log "building the bench module"
   ./mvnw -q -f bench/pom.xml package
@@ -81,10 +73,6 @@ cleanup() { stop_server; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
 ROWS="$WORK/rows.md"        # scenario rows
 STARTS="$WORK/starts.md"    # start-up rows
 RAW="$WORK/raw.tsv"         # jdk scenario key=value... for the target checks
@@ -102,17 +90,12 @@ start_server() { # $1 label, $2 java
     --miniauth.data-dir="$WORK/data-$label" \
     --emulator.login-rate-limit-per-minute=0 --miniauth.rate-limit.enabled=false >"$logf" 2>&1 &
   SERVER_PID=$!
-  local deadline=$((SECONDS + 90))
-  until curl -fs -o /dev/null "$BASE/actuator/health"; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null || ((SECONDS > deadline)); then
-      log "server did not start; log follows"; cat "$logf" >&2; exit 1
-    fi
-    sleep 0.05
-  done
-  local t1; t1=$(date +%s%N)
+  if ! wait_healthy "$SERVER_PID" "$BASE"; then
+    log "server did not start; log follows"; cat "$logf" >&2; exit 1 # the EXIT trap stops it
+  fi
   local ready started version
-  ready=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", (b-a)/1e9}')
-  started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$logf" | grep -o '[0-9.]* seconds' | cut -d' ' -f1 || true)
+  ready=$(seconds_since "$t0")
+  started=$(started_seconds "$logf")
   version=$("$java" -version 2>&1 | head -1 | sed 's/"//g')
   # spring.threads.virtual.enabled=true is set in the jar; JDK 17 ignores it
   local threads="platform"
@@ -214,11 +197,7 @@ run_jdk() { # $1 label, $2 java
 }
 
 for jdk in $JDKS; do
-  case "$jdk" in
-    17) java=$JAVA17 ;;
-    25) java=$JAVA25 ;;
-    *) echo "unknown JDK label $jdk (17 or 25)" >&2; exit 2 ;;
-  esac
+  java=$(java_for "$jdk") || exit 2
   [[ -x "$java" ]] || { log "no JDK $jdk at $java, skipped"; continue; }
   run_jdk "$jdk" "$java"
 done
@@ -227,7 +206,7 @@ done
 JMH_ROWS="$WORK/jmh.md"; : >"$JMH_ROWS"
 if ((RUN_JMH)); then
   for jdk in $JDKS; do
-    case "$jdk" in 17) java=$JAVA17 ;; 25) java=$JAVA25 ;; esac
+    java=$(java_for "$jdk")
     [[ -x "$java" ]] || continue
     log "JMH on JDK $jdk"
     "$java" -jar "$BENCH_JAR" "${JMH_ARGS[@]}" -rf csv -rff "$WORK/jmh-$jdk.csv" >"$WORK/jmh-$jdk.log" 2>&1
