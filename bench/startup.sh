@@ -16,6 +16,7 @@ WORK=$(mktemp -d /tmp/miniauth-startup.XXXXXX)
 PID=""
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # Spring Boot's documented CDS recipe: extract the jar, then one training run that exits
 # after the context refresh and writes the archive.
@@ -26,7 +27,8 @@ cds_prepare() { # $1 label, $2 java
     --server.port=0 --server.address=127.0.0.1 --miniauth.data-dir="$WORK/train-$1" >/dev/null 2>&1 || true)
 }
 
-one_start() { # $1 java, rest: jar and JVM args before -jar
+# Runs in this shell, not a subshell, so that PID is the one the EXIT trap stops.
+one_start() { # $1 java, rest: JVM args and -jar JAR; sets READY and STARTED
   local java=$1; shift
   local port; port=$(free_port)
   local data; data=$(mktemp -d "$WORK/data.XXXX")
@@ -36,9 +38,9 @@ one_start() { # $1 java, rest: jar and JVM args before -jar
   if ! wait_healthy "$PID" "http://127.0.0.1:$port"; then
     echo "start failed" >&2; cat "$data.log" >&2; exit 1
   fi
-  local ready; ready=$(seconds_since "$t0")
+  READY=$(seconds_since "$t0")
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
-  printf '%s %s\n' "$ready" "$(started_seconds "$data.log")"
+  STARTED=$(started_seconds "$data.log")
 }
 
 echo "| JDK | Variant | first healthy answer, s (each start) | log \"Started in\", s (each start) |"
@@ -51,11 +53,14 @@ for label in ${JDKS:-17 25}; do
     ready=(); started=()
     for _ in $(seq 1 "$N"); do
       if [[ $variant == "fat jar" ]]; then
-        read -r r s < <(one_start "$java" -jar "$SERVER_JAR")
+        one_start "$java" -jar "$SERVER_JAR"
       else
-        read -r r s < <(cd "$WORK/cds-$label" && one_start "$java" -XX:SharedArchiveFile=app.jsa -jar miniauth-server.jar)
+        # from the extracted directory, with the same relative class path as the training run
+        cd "$WORK/cds-$label"
+        one_start "$java" -XX:SharedArchiveFile=app.jsa -jar miniauth-server.jar
+        cd "$ROOT"
       fi
-      ready+=("$r"); started+=("$s")
+      ready+=("$READY"); started+=("$STARTED")
     done
     echo "| $label | $variant | ${ready[*]} | ${started[*]} |"
   done
