@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--quick] [--duration S] [--jdks "17 25"] [--no-jmh] [--out FILE]
 #
-# Starts the packaged server jar (built if missing) on a free 127.0.0.1 port with a fresh
+# Starts the packaged server jar (built if missing or stale) on a free 127.0.0.1 port with a fresh
 # data dir, -Xmx256m and the embedded WeChat emulator, once per JDK, runs the HTTP
 # scenarios against it with wrk and the bench module's load generator, then the JMH
 # micro-benchmarks. Every run is bounded in time and count and stops by itself; the
@@ -15,6 +15,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 DURATION=10
 WARMUP=3
@@ -35,24 +37,16 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-JAVA17=${JAVA17:-$(command -v java)}
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 LOGIN_CODES=${LOGIN_CODES:-$((600 * DURATION))}
-SERVER_JAR="$ROOT/server/target/miniauth-server.jar"
 BENCH_JAR="$ROOT/bench/target/miniauth-bench.jar"
 CLK_TCK=$(getconf CLK_TCK)
-
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 # ---------------------------------------------------------------- prerequisites
 if ! command -v wrk >/dev/null; then
   log "installing wrk"
   apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
-if [[ ! -f "$SERVER_JAR" ]]; then
-  log "building the server jar"
-  ./mvnw -q -DskipTests package
-fi
+ensure_server_jar
 if [[ ! -f "$BENCH_JAR" || -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
   log "building the bench module"
   ./mvnw -q -f bench/pom.xml package
@@ -79,10 +73,6 @@ cleanup() { stop_server; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
 ROWS="$WORK/rows.md"        # scenario rows
 STARTS="$WORK/starts.md"    # start-up rows
 RAW="$WORK/raw.tsv"         # jdk scenario key=value... for the target checks
@@ -100,17 +90,12 @@ start_server() { # $1 label, $2 java
     --miniauth.data-dir="$WORK/data-$label" \
     --emulator.login-rate-limit-per-minute=0 --miniauth.rate-limit.enabled=false >"$logf" 2>&1 &
   SERVER_PID=$!
-  local deadline=$((SECONDS + 90))
-  until curl -fs -o /dev/null "$BASE/actuator/health"; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null || ((SECONDS > deadline)); then
-      log "server did not start; log follows"; cat "$logf" >&2; exit 1
-    fi
-    sleep 0.05
-  done
-  local t1; t1=$(date +%s%N)
+  if ! wait_healthy "$SERVER_PID" "$BASE"; then
+    log "server did not start; log follows"; cat "$logf" >&2; exit 1 # the EXIT trap stops it
+  fi
   local ready started version
-  ready=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", (b-a)/1e9}')
-  started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$logf" | grep -o '[0-9.]* seconds' | cut -d' ' -f1 || true)
+  ready=$(seconds_since "$t0")
+  started=$(started_seconds "$logf")
   version=$("$java" -version 2>&1 | head -1 | sed 's/"//g')
   # spring.threads.virtual.enabled=true is set in the jar; JDK 17 ignores it
   local threads="platform"
@@ -146,7 +131,7 @@ run_gen() { # mode and options for LoadGen
     2>>"$WORK/loadgen.log" | { grep -E '^(RESULT|ERRORS)' || true; } | paste -sd' '
 }
 
-field() { grep -o "\b$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2; }
+field() { grep -o "\b$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2-; }
 
 record() { # $1 jdk, $2 scenario, $3 clients, $4 result line
   local r=$4
@@ -157,7 +142,12 @@ record() { # $1 jdk, $2 scenario, $3 clients, $4 result line
   local detail; detail=$(grep -o 'ERRORS.*' <<<"$r" | sed 's/^ERRORS //' || true)
   local note; note=$(field note "$r")
   [[ -n "$detail" ]] && errs="$errs ($detail)"
-  [[ "$note" != "-" && "$note" != codes-exhausted && "$note" != "" ]] && errs="$errs ($note)"
+  case "$note" in
+    "" | -) ;;
+    # the clients stopped before the deadline: fewer requests, and no longer a full-length run
+    codes-exhausted) errs="$errs (ran out of login codes after $secs s; raise LOGIN_CODES)" ;;
+    *) errs="$errs ($note)" ;;
+  esac
   local cpu_per_req # server CPU milliseconds per request: steadier than req/s on a shared machine
   cpu_per_req=$(awk -v c="$(field cpu "$r")" -v q="$rps" 'BEGIN{ if (q > 0) printf "%.2f", 10 * c / q; else print "-" }')
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
@@ -207,11 +197,7 @@ run_jdk() { # $1 label, $2 java
 }
 
 for jdk in $JDKS; do
-  case "$jdk" in
-    17) java=$JAVA17 ;;
-    25) java=$JAVA25 ;;
-    *) echo "unknown JDK label $jdk (17 or 25)" >&2; exit 2 ;;
-  esac
+  java=$(java_for "$jdk") || exit 2
   [[ -x "$java" ]] || { log "no JDK $jdk at $java, skipped"; continue; }
   run_jdk "$jdk" "$java"
 done
@@ -220,11 +206,12 @@ done
 JMH_ROWS="$WORK/jmh.md"; : >"$JMH_ROWS"
 if ((RUN_JMH)); then
   for jdk in $JDKS; do
-    case "$jdk" in 17) java=$JAVA17 ;; 25) java=$JAVA25 ;; esac
+    java=$(java_for "$jdk")
     [[ -x "$java" ]] || continue
     log "JMH on JDK $jdk"
     "$java" -jar "$BENCH_JAR" "${JMH_ARGS[@]}" -rf csv -rff "$WORK/jmh-$jdk.csv" >"$WORK/jmh-$jdk.log" 2>&1
-    tail -n +2 "$WORK/jmh-$jdk.csv" | tr -d '"' | awk -F, -v j="$jdk" \
+    # JMH ends its CSV lines with \r\n; a \r left in the Unit cell would break the table row
+    tail -n +2 "$WORK/jmh-$jdk.csv" | tr -d '"\r' | awk -F, -v j="$jdk" \
       '{ sub(/.*\./, "", $1); printf "| %s | %s | %.2f | %.2f | %s |\n", j, $1, $5, $6, $7 }' >>"$JMH_ROWS"
   done
 fi
@@ -234,13 +221,20 @@ log "start-up: $STARTS_N start(s) per JDK and variant"
 JDKS="$JDKS" JAVA17="$JAVA17" JAVA25="$JAVA25" bench/startup.sh "$STARTS_N" >"$WORK/startup-cds.md" 2>>"$WORK/startup.log" || true
 
 # ---------------------------------------------------------------- report
+commit_label() { # the commit the server jar was built from, and whether its sources differ from it
+  local c
+  c=$(git rev-parse --short HEAD 2>/dev/null) || { echo '?'; return; }
+  git diff --quiet HEAD -- server/src/main emulator/src/main pom.xml server/pom.xml emulator/pom.xml ||
+    c="$c, with uncommitted changes to the server's sources"
+  echo "$c"
+}
 val() { # jdk scenario-prefix key
   awk -F'\t' -v j="$1" -v s="$2" '$1 == j && index($2, s) == 1 { print $3 }' "$RAW" | head -1 | grep -o "\b$3=[^ ]*" | cut -d= -f2
 }
 {
   echo "# MiniAuth benchmark results"
   echo
-  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(commit_label)"
   echo "- Load average when the run began: $LOAD_AT_START (anything above ~0.5 means other work shared the machine)"
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -h | awk '/Mem:/ {print $2}') RAM"
   echo "- Server: \`java -Xmx256m -jar server/target/miniauth-server.jar\` in demo mode (embedded emulator as WeChat, H2 file DB in a fresh temp dir), 127.0.0.1"

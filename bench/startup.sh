@@ -8,58 +8,59 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 N=${1:-3}
-JAVA17=${JAVA17:-$(command -v java)}
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR="$ROOT/server/target/miniauth-server.jar"
-[[ -f "$JAR" ]] || ./mvnw -q -DskipTests package
+ensure_server_jar
 WORK=$(mktemp -d /tmp/miniauth-startup.XXXXXX)
 PID=""
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # Spring Boot's documented CDS recipe: extract the jar, then one training run that exits
 # after the context refresh and writes the archive.
 cds_prepare() { # $1 label, $2 java
   local dir="$WORK/cds-$1"
-  "$2" -Djarmode=tools -jar "$JAR" extract --destination "$dir" >/dev/null
+  "$2" -Djarmode=tools -jar "$SERVER_JAR" extract --destination "$dir" >/dev/null
   (cd "$dir" && "$2" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar miniauth-server.jar \
     --server.port=0 --server.address=127.0.0.1 --miniauth.data-dir="$WORK/train-$1" >/dev/null 2>&1 || true)
 }
 
-one_start() { # $1 java, rest: jar and JVM args before -jar
+# Runs in this shell, not a subshell, so that PID is the one the EXIT trap stops.
+one_start() { # $1 java, rest: JVM args and -jar JAR; sets READY and STARTED
   local java=$1; shift
-  local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  local port; port=$(free_port)
   local data; data=$(mktemp -d "$WORK/data.XXXX")
   local t0; t0=$(date +%s%N)
   "$java" -Xmx256m "$@" --server.address=127.0.0.1 --server.port="$port" --miniauth.data-dir="$data" >"$data.log" 2>&1 &
   PID=$!
-  local deadline=$((SECONDS + 90))
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
-    ((SECONDS < deadline)) && kill -0 "$PID" 2>/dev/null || { echo "start failed" >&2; cat "$data.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  local t1; t1=$(date +%s%N)
+  if ! wait_healthy "$PID" "http://127.0.0.1:$port"; then
+    echo "start failed" >&2; cat "$data.log" >&2; exit 1
+  fi
+  READY=$(seconds_since "$t0")
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
-  printf '%.2f %s\n' "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print (b-a)/1e9}')" \
-    "$(grep -o 'Started [A-Za-z]* in [0-9.]*' "$data.log" | awk '{print $4}')"
+  STARTED=$(started_seconds "$data.log")
 }
 
 echo "| JDK | Variant | first healthy answer, s (each start) | log \"Started in\", s (each start) |"
 echo "|---|---|---|---|"
 for label in ${JDKS:-17 25}; do
-  java=$JAVA17; [[ $label == 25 ]] && java=$JAVA25
+  java=$(java_for "$label") || exit 2
   [[ -x "$java" ]] || continue
   cds_prepare "$label" "$java"
   for variant in "fat jar" "extracted + CDS"; do
     ready=(); started=()
     for _ in $(seq 1 "$N"); do
       if [[ $variant == "fat jar" ]]; then
-        read -r r s < <(one_start "$java" -jar "$JAR")
+        one_start "$java" -jar "$SERVER_JAR"
       else
-        read -r r s < <(cd "$WORK/cds-$label" && one_start "$java" -XX:SharedArchiveFile=app.jsa -jar miniauth-server.jar)
+        # from the extracted directory, with the same relative class path as the training run
+        cd "$WORK/cds-$label"
+        one_start "$java" -XX:SharedArchiveFile=app.jsa -jar miniauth-server.jar
+        cd "$ROOT"
       fi
-      ready+=("$r"); started+=("$s")
+      ready+=("$READY"); started+=("$STARTED")
     done
     echo "| $label | $variant | ${ready[*]} | ${started[*]} |"
   done

@@ -9,14 +9,23 @@ local mode = "health"
 local tokens = {}
 local idx = 0
 
+-- setup() runs in wrk's main Lua state, once per thread and before that thread's init():
+-- it gives each thread its number
+local threads = 0
+function setup(thread)
+  thread:set("thread_number", threads)
+  threads = threads + 1
+end
+
 function init(args)
   mode = args[1] or "health"
   if mode == "me" then
     for line in io.lines(args[2]) do
       if #line > 0 then tokens[#tokens + 1] = line end
     end
-    -- each wrk thread starts at a different place in the list
-    idx = math.random(#tokens)
+    -- each wrk thread starts at a different place in the list, spread by the golden ratio
+    -- (LuaJIT's math.random starts from the same seed in every thread, so it would not do)
+    idx = math.floor(#tokens * (((thread_number or 0) * 0.6180339887) % 1))
   end
 end
 
@@ -32,10 +41,10 @@ function done(summary, latency, requests)
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.status + e.timeout
   io.write(string.format(
-    "RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f note=%s\n",
+    "RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f note=%s\n",
     summary.requests, summary.duration / 1e6, errors,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency:percentile(99.9) / 1000, latency.max / 1000,
+    latency:percentile(99.9) / 1000,
     (errors > 0) and string.format("connect=%d,read=%d,write=%d,status=%d,timeout=%d",
       e.connect, e.read, e.write, e.status, e.timeout) or "-"))
 end

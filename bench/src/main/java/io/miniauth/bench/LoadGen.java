@@ -37,11 +37,14 @@ import java.util.regex.Pattern;
  * refresh                               chained POST /user/token/refresh, one chain per client
  * </pre>
  *
- * Prints one line: {@code RESULT requests=.. seconds=.. errors=.. p50=.. p99=.. p999=.. max=..}
- * (latencies in ms), plus {@code ERRORS status:count ...} when there were any.
+ * Prints one line: {@code RESULT requests=.. seconds=.. errors=.. p50=.. p99=.. p999=.. note=..}
+ * (latencies in ms; the note is {@code codes-exhausted} when the login codes ran out) with the
+ * server's {@code cpu=.. rss_mb=.. threads=.. machine=..} when given its {@code --pid}, plus
+ * {@code ERRORS status:code=count ...} when there were any.
  */
 public final class LoadGen {
 
+	/** A login code in the emulator's answer, or the problem code in an error answer. */
 	private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -102,7 +105,6 @@ public final class LoadGen {
 		try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(this.opts.get("out"))))) {
 			tokens.forEach(out::println);
 		}
-		System.out.println("TOKENS " + tokens.size());
 	}
 
 	/** POST /user/login under load, with codes minted before the clock starts. */
@@ -150,10 +152,7 @@ public final class LoadGen {
 			if (answer.status == 200) {
 				chain[client] = find(REFRESH, answer.body);
 			}
-			else {
-				return answer; // a broken chain is an error; stop this client
-			}
-			return answer;
+			return answer; // any other answer is an error; a 401 (a broken chain) stops this client
 		});
 		run.print("");
 	}
@@ -395,10 +394,8 @@ public final class LoadGen {
 
 	}
 
-	private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
-
 	private static String codeOf(String body) {
-		Matcher m = PROBLEM_CODE.matcher(body == null ? "" : body);
+		Matcher m = CODE.matcher(body == null ? "" : body);
 		return m.find() ? ":" + m.group(1) : "";
 	}
 
@@ -415,9 +412,9 @@ public final class LoadGen {
 		void print(String note) {
 			int errorCount = this.errors.values().stream().mapToInt(Integer::intValue).sum();
 			System.out.printf(java.util.Locale.ROOT,
-					"RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f note=%s%s%n",
+					"RESULT requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f p999=%.3f note=%s%s%n",
 					this.sorted.length, this.elapsedNanos / 1e9, errorCount, percentileMs(50), percentileMs(99),
-					percentileMs(99.9), percentileMs(100), note.isEmpty() ? "-" : note, this.serverStats);
+					percentileMs(99.9), note.isEmpty() ? "-" : note, this.serverStats);
 			if (errorCount > 0) {
 				StringBuilder sb = new StringBuilder("ERRORS");
 				this.errors.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
