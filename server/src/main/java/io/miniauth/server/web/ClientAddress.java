@@ -58,8 +58,23 @@ public class ClientAddress {
 			if (network == null) {
 				throw new IllegalArgumentException("miniauth.web.trusted-proxies: not an IP address: " + text);
 			}
-			int prefix = (parts.length == 2) ? Integer.parseInt(parts[1]) : network.length * 8;
+			int bits = network.length * 8;
+			int prefix = (parts.length == 2) ? prefix(parts[1]) : bits;
+			if (prefix < 0 || prefix > bits) {
+				// refused here, at start: a bad range would otherwise fail every request
+				throw new IllegalArgumentException("miniauth.web.trusted-proxies: the prefix of " + text.strip()
+						+ " must be between 0 and " + bits);
+			}
 			return new AddressRange(network, prefix);
+		}
+
+		private static int prefix(String text) {
+			try {
+				return Integer.parseInt(text.strip());
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
 		}
 
 		boolean contains(String address) {
