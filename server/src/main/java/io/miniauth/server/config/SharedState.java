@@ -1,6 +1,5 @@
 package io.miniauth.server.config;
 
-import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.StringUtils;
 
@@ -22,15 +21,6 @@ public final class SharedState {
 	public static boolean inRedis(PropertyResolver environment) {
 		return StringUtils.hasText(environment.getProperty("spring.data.redis.host"))
 				|| StringUtils.hasText(environment.getProperty("spring.data.redis.url"));
-	}
-
-	/**
-	 * Whether Redis is configured.
-	 * @param environment the settings
-	 * @return whether shared state lives in Redis
-	 */
-	public static boolean inRedis(Environment environment) {
-		return inRedis((PropertyResolver) environment);
 	}
 
 }

@@ -1,9 +1,11 @@
 package io.miniauth.server.login;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.config.SharedState;
+import io.miniauth.server.wechat.WeChatTimeouts;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,14 +22,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class LoginConfiguration {
 
 	@Bean
-	RepeatedCodes repeatedCodes(MiniAuthProperties properties, Clock clock, Environment environment,
-			ObjectProvider<StringRedisTemplate> redis, JsonMapper json) {
+	RepeatedCodes repeatedCodes(MiniAuthProperties properties, WeChatTimeouts weChat, Clock clock,
+			Environment environment, ObjectProvider<StringRedisTemplate> redis, JsonMapper json) {
+		Duration window = properties.login().idempotencyWindow();
+		// a repeat waits as long as the first login may take, and no longer
+		Duration longestLogin = weChat.longestLogin();
 		if (SharedState.inRedis(environment)) {
-			// a login is one code2Session call, retried once
-			return new RedisRepeatedCodes(redis.getObject(), json, properties.login().idempotencyWindow(),
-					properties.wechat().readTimeout().multipliedBy(2));
+			return new RedisRepeatedCodes(redis.getObject(), json, window, longestLogin);
 		}
-		return new InMemoryRepeatedCodes(properties, clock);
+		return new InMemoryRepeatedCodes(window, longestLogin, clock);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import io.miniauth.server.crypto.Sha256;
 import io.miniauth.server.wechat.WeChatUnavailableException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,27 +32,33 @@ final class RedisRepeatedCodes implements RepeatedCodes {
 
 	private final Duration maxWait;
 
+	private final Duration pendingFor;
+
 	/**
 	 * @param redis the Redis client
 	 * @param json writes and reads the outcomes
 	 * @param window how long an outcome is kept
-	 * @param maxWait how long a repeat waits for a login still running elsewhere
+	 * @param maxWait the longest a login may take, and so how long a repeat waits for a
+	 * login still running elsewhere
 	 */
 	RedisRepeatedCodes(StringRedisTemplate redis, JsonMapper json, Duration window, Duration maxWait) {
 		this.redis = redis;
 		this.json = json;
 		this.window = window;
 		this.maxWait = maxWait;
+		// a running login keeps its code for as long as it may take, even when the window
+		// is shorter, so that a repeat never starts a second exchange of the same code
+		this.pendingFor = (maxWait.compareTo(window) > 0) ? maxWait : window;
 	}
 
 	@Override
 	public LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
-		String key = PREFIX + Sha256.hex(appid + "\n" + code);
+		String key = PREFIX + RepeatedCodes.key(appid, code);
 		// real time, not the service's clock: this bounds how long this request polls
 		// Redis, and a clock that tests hold still would never let it end
 		Instant deadline = Instant.now().plus(this.maxWait);
 		while (true) {
-			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, PENDING, this.window))) {
+			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, PENDING, this.pendingFor))) {
 				return runFirst(key, login);
 			}
 			String stored = this.redis.opsForValue().get(key);

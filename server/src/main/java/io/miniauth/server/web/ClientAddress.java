@@ -3,6 +3,7 @@ package io.miniauth.server.web;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.miniauth.server.config.MiniAuthProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientAddress {
 
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
 	private final List<AddressRange> trustedProxies;
 
 	public ClientAddress(MiniAuthProperties properties) {
@@ -26,7 +31,7 @@ public class ClientAddress {
 
 	public String of(HttpServletRequest request) {
 		String peer = request.getRemoteAddr();
-		if (!isTrusted(peer)) {
+		if (this.trustedProxies.isEmpty() || !isTrusted(peer)) {
 			return peer;
 		}
 		String forwarded = request.getHeader("X-Forwarded-For");
@@ -44,11 +49,40 @@ public class ClientAddress {
 	}
 
 	private boolean isTrusted(String address) {
-		return this.trustedProxies.stream().anyMatch((range) -> range.contains(address));
+		// parsed once, then compared with every range
+		byte[] candidate = literal(address);
+		if (candidate == null) {
+			return false;
+		}
+		for (AddressRange range : this.trustedProxies) {
+			if (range.contains(candidate)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Parses an IP literal without any name lookup; {@code null} when it is not one.
+	 */
+	private static byte[] literal(String text) {
+		if (text == null || !(IPV4.matcher(text).matches() || IPV6.matcher(text).matches())) {
+			return null;
+		}
+		try {
+			// only literals reach getByName, so it never looks a name up
+			return InetAddress.getByName(text).getAddress();
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
 	}
 
 	/**
 	 * An address or CIDR range, IPv4 or IPv6.
+	 *
+	 * @param network the network's address bytes
+	 * @param prefix how many leading bits an address must share with it
 	 */
 	record AddressRange(byte[] network, int prefix) {
 
@@ -58,40 +92,41 @@ public class ClientAddress {
 			if (network == null) {
 				throw new IllegalArgumentException("miniauth.web.trusted-proxies: not an IP address: " + text);
 			}
-			int prefix = (parts.length == 2) ? Integer.parseInt(parts[1]) : network.length * 8;
+			int bits = network.length * 8;
+			int prefix = (parts.length == 2) ? prefix(parts[1]) : bits;
+			if (prefix < 0 || prefix > bits) {
+				// refused here, at start: a bad range would otherwise fail every request
+				throw new IllegalArgumentException("miniauth.web.trusted-proxies: the prefix of " + text.strip()
+						+ " must be between 0 and " + bits);
+			}
 			return new AddressRange(network, prefix);
 		}
 
-		boolean contains(String address) {
-			byte[] candidate = literal(address);
-			if (candidate == null || candidate.length != this.network.length) {
+		private static int prefix(String text) {
+			try {
+				return Integer.parseInt(text.strip());
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
+		}
+
+		boolean contains(byte[] candidate) {
+			if (candidate.length != this.network.length) {
 				return false;
 			}
-			for (int bit = 0; bit < this.prefix; bit++) {
-				int mask = 0x80 >> (bit % 8);
-				if ((candidate[bit / 8] & mask) != (this.network[bit / 8] & mask)) {
+			int wholeBytes = this.prefix / 8;
+			for (int i = 0; i < wholeBytes; i++) {
+				if (candidate[i] != this.network[i]) {
 					return false;
 				}
 			}
-			return true;
-		}
-
-		/**
-		 * Parses an IP literal without any name lookup; {@code null} when it is not one.
-		 */
-		private static byte[] literal(String text) {
-			// only literals reach getByName, so it never looks a name up
-			boolean ipv4 = text != null && text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-			boolean ipv6 = text != null && text.contains(":") && text.matches("[0-9a-fA-F:.]+");
-			if (!ipv4 && !ipv6) {
-				return null;
+			int restBits = this.prefix % 8;
+			if (restBits == 0) {
+				return true;
 			}
-			try {
-				return InetAddress.getByName(text).getAddress();
-			}
-			catch (UnknownHostException ex) {
-				return null;
-			}
+			int mask = (0xFF << (8 - restBits)) & 0xFF;
+			return (candidate[wholeBytes] & mask) == (this.network[wholeBytes] & mask);
 		}
 
 	}

@@ -3,10 +3,8 @@ package io.miniauth.server.web;
 import java.util.Comparator;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.slf4j.MDC;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -41,16 +39,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			"METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 500,
 			"INTERNAL_ERROR", 503, "SERVICE_UNAVAILABLE");
 
-	private final MeterRegistry meters;
+	private final Problems problems;
 
-	ProblemHandler(MeterRegistry meters) {
-		this.meters = meters;
+	ProblemHandler(Problems problems) {
+		this.problems = problems;
 	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> miniAuthFailure(MiniAuthException ex) {
-		this.meters.counter("miniauth.problems", "code", ex.code()).increment();
-		ProblemDetail problem = problem(ex.status(), ex.code(), ex.getMessage());
+		ProblemDetail problem = this.problems.problem(ex.status(), ex.code(), ex.getMessage());
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}
 
@@ -64,10 +61,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			TransactionSystemException.class })
 	ResponseEntity<Object> storeUnavailable(RuntimeException ex) {
 		log.warn("The database or Redis is not answering: " + ex.getClass().getSimpleName());
-		this.meters.counter("miniauth.problems", "code", "SERVICE_UNAVAILABLE").increment();
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+			.body(this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
 					"The service is busy or briefly unavailable: try again in a few seconds"));
 	}
 
@@ -75,7 +71,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unexpectedFailure(Exception ex) {
 		log.error("Unexpected failure", ex);
 		return ResponseEntity.internalServerError()
-			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Something went wrong on our side"));
+			.body(this.problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+					"Something went wrong on our side"));
 	}
 
 	@Override
@@ -88,7 +85,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.map((error) -> error.getField() + " " + error.getDefaultMessage())
 			.findFirst()
 			.orElse("The request is not valid");
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", msg));
+		return ResponseEntity.badRequest().body(this.problems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", msg));
 	}
 
 	@Override
@@ -96,10 +93,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, RequestBodyTooLargeException.class)) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-				.body(problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", RequestBodyTooLargeException.MSG));
+				.body(this.problems.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+						RequestBodyTooLargeException.MSG));
 		}
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+			.body(this.problems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
 					"The request body is not JSON of the expected shape"));
 	}
 
@@ -109,27 +107,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& problem.getProperties() == null) {
-			String msg = (problem.getDetail() != null) ? problem.getDetail() : problem.getTitle();
-			problem.setProperty("code", CODES.getOrDefault(statusCode.value(), "HTTP_" + statusCode.value()));
-			problem.setProperty("msg", msg);
-			addRequestId(problem);
+			// Spring MVC's own failures: an unsupported media type, an unknown path, ...
+			this.problems.complete(problem, CODES.getOrDefault(statusCode.value(), "HTTP_" + statusCode.value()));
 		}
 		return response;
-	}
-
-	static ProblemDetail problem(HttpStatusCode status, String code, String msg) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, msg);
-		problem.setProperty("code", code);
-		problem.setProperty("msg", msg);
-		addRequestId(problem);
-		return problem;
-	}
-
-	private static void addRequestId(ProblemDetail problem) {
-		String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
-		if (requestId != null) {
-			problem.setProperty("requestId", requestId);
-		}
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -1,6 +1,7 @@
 package io.miniauth.server.web;
 
 import java.io.IOException;
+import java.net.URI;
 
 import io.miniauth.server.config.MiniAuthProperties;
 import jakarta.servlet.FilterChain;
@@ -10,9 +11,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,24 +27,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private static final String TOO_LARGE = """
-			{"type":"about:blank","title":"Content Too Large","status":413,\
-			"detail":"%1$s","code":"PAYLOAD_TOO_LARGE","msg":"%1$s"}""".formatted(RequestBodyTooLargeException.MSG);
-
 	private final long limit;
 
-	RequestBodyLimitFilter(MiniAuthProperties properties) {
+	private final Problems problems;
+
+	private final JsonMapper json;
+
+	RequestBodyLimitFilter(MiniAuthProperties properties, Problems problems, JsonMapper json) {
 		this.limit = properties.web().maxRequestBody().toBytes();
+		this.problems = problems;
+		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
+			// the same answer as a body found too large while reading, which the
+			// exception handler makes
+			ProblemDetail problem = this.problems.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+					RequestBodyTooLargeException.MSG);
+			problem.setInstance(URI.create(request.getRequestURI()));
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setHeader("Connection", "close");
-			response.getWriter().write(TOO_LARGE);
+			this.json.writeValue(response.getOutputStream(), problem);
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.limit), response);

@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLogFilter extends OncePerRequestFilter {
 
-	/** The request attribute and log context key holding the request id. */
+	/** The log context key holding the request id. */
 	public static final String REQUEST_ID = "requestId";
 
 	static final String HEADER = "X-Request-Id";
@@ -41,7 +41,6 @@ public class RequestLogFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String given = request.getHeader(HEADER);
 		String requestId = (given != null && SANE_ID.matcher(given).matches()) ? given : UUID.randomUUID().toString();
-		request.setAttribute(REQUEST_ID, requestId);
 		response.setHeader(HEADER, requestId);
 		MDC.put(REQUEST_ID, requestId);
 		long started = System.nanoTime();

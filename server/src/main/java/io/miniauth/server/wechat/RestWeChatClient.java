@@ -29,10 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * WeChat answers errors with HTTP 200 and a JSON {@code errcode}, sometimes under a
  * {@code text/plain} content type, so the body is always read as text and parsed as JSON
- * here. A busy answer ({@code -1}) or a failed connection is tried once more after a
- * short random pause; nothing waits longer than that. Neither the app secret, nor the
- * login code, nor the session_key is ever logged or put in an exception message: the
- * request URL carries the first two, so transport exceptions are not chained either.
+ * here. For code2Session, a busy answer ({@code -1}) or a failed connection is tried once
+ * more after a short random pause; nothing waits longer than that. The phone number and
+ * checksession calls are not tried again. Neither the app secret, nor the login code, nor
+ * the session_key is ever logged or put in an exception message: the request URL carries
+ * the first two, so transport exceptions are not chained either.
  */
 public final class RestWeChatClient implements WeChatClient {
 

@@ -19,14 +19,11 @@ final class SessionKeySignature {
 	}
 
 	static String of(String sessionKey) {
-		return of(sessionKey, "");
-	}
-
-	static String of(String sessionKey, String message) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(sessionKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+			// the GET APIs sign an empty message
+			return HexFormat.of().formatHex(mac.doFinal());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

@@ -28,7 +28,8 @@ public final class WeChatCircuitBreakers {
 	private final CircuitBreakerRegistry registry;
 
 	/**
-	 * @param minimumCalls how many calls the failure rate is judged on
+	 * @param minimumCalls how many calls must have been made before the failure rate is
+	 * judged; the rate is over the last 20 calls, or over this many when it is more
 	 * @param openFor how long an open breaker refuses calls before trying again
 	 * @param clock the clock that the open period is measured with
 	 */

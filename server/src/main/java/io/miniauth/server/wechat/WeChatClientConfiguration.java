@@ -2,7 +2,6 @@ package io.miniauth.server.wechat;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.EmulatorMode;
@@ -26,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class WeChatClientConfiguration {
-
-	private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
 	@Bean
 	WeChatBaseUrl weChatBaseUrl(MiniAuthProperties properties, Environment environment) {
@@ -65,17 +62,22 @@ class WeChatClientConfiguration {
 	}
 
 	@Bean
-	WeChatClient weChatClient(MiniAuthProperties properties, WeChatBaseUrl baseUrl, JsonMapper jsonMapper,
+	WeChatTimeouts weChatTimeouts(MiniAuthProperties properties) {
+		return WeChatTimeouts.of(properties.wechat());
+	}
+
+	@Bean
+	WeChatClient weChatClient(WeChatTimeouts timeouts, WeChatBaseUrl baseUrl, JsonMapper jsonMapper,
 			WeChatAccessTokens accessTokens, WeChatCircuitBreakers breakers, MeterRegistry meters, Clock clock) {
 		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(properties.wechat().connectTimeout())
+			.connectTimeout(timeouts.connect())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.wechat().readTimeout());
+		requestFactory.setReadTimeout(timeouts.read());
 		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
-		return new RestWeChatClient(restClient, baseUrl, jsonMapper, RETRY_PAUSE, accessTokens, clock, breakers,
-				meters);
+		return new RestWeChatClient(restClient, baseUrl, jsonMapper, timeouts.retryPause(), accessTokens, clock,
+				breakers, meters);
 	}
 
 }

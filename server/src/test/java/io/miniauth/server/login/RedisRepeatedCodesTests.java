@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
 import io.miniauth.server.support.EmbeddedRedis;
@@ -96,6 +97,24 @@ class RedisRepeatedCodesTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(this.redis.getExpire(key)).isBetween(1L, WINDOW.toSeconds());
+	}
+
+	@Test
+	void onceWhileTheLoginRunsThenTheCodeIsHeldForTheLongestLoginEvenWhenTheWindowIsShorter() {
+		Duration shortWindow = Duration.ofSeconds(2);
+		Duration longestLogin = Duration.ofSeconds(15);
+		RedisRepeatedCodes codes = new RedisRepeatedCodes(this.redis, JsonMapper.builder().build(), shortWindow,
+				longestLogin);
+		String key = "miniauth:login:code:" + RepeatedCodes.key("wxapp", this.code);
+		AtomicLong pendingTtl = new AtomicLong();
+
+		codes.once("wxapp", this.code, () -> {
+			pendingTtl.set(this.redis.getExpire(key, TimeUnit.MILLISECONDS));
+			return this.outcome;
+		});
+
+		assertThat(pendingTtl.get()).isGreaterThan(shortWindow.toMillis()).isLessThanOrEqualTo(longestLogin.toMillis());
+		assertThat(this.redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, shortWindow.toMillis());
 	}
 
 	private LoginOutcome count(AtomicInteger logins) {

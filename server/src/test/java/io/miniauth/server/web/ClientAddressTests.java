@@ -44,6 +44,50 @@ class ClientAddressTests {
 			.withMessageContaining("not an IP address");
 	}
 
+	@Test
+	void ofWhenWholeAddressPrefixesThenMatchedExactly() {
+		ClientAddress address = address("192.0.2.1/32", "2001:db8::1/128");
+
+		assertThat(address.of(request("192.0.2.1", "198.51.100.7"))).isEqualTo("198.51.100.7");
+		assertThat(address.of(request("192.0.2.2", "198.51.100.7"))).isEqualTo("192.0.2.2");
+		assertThat(address.of(request("2001:db8::1", "198.51.100.7"))).isEqualTo("198.51.100.7");
+	}
+
+	@Test
+	void ofWhenZeroPrefixThenEveryAddressOfThatFamilyTrusted() {
+		ClientAddress address = address("0.0.0.0/0");
+
+		assertThat(address.of(request("203.0.113.5", "198.51.100.7, 10.0.0.1"))).isEqualTo("203.0.113.5");
+		assertThat(address.of(request("2001:db8::5", "198.51.100.7"))).isEqualTo("2001:db8::5");
+	}
+
+	@Test
+	void ofWhenPrefixEndsInsideAByteThenOnlyItsBitsCompared() {
+		ClientAddress address = address("172.16.0.0/12");
+
+		assertThat(address.of(request("172.31.255.255", "198.51.100.7"))).isEqualTo("198.51.100.7");
+		assertThat(address.of(request("172.32.0.1", "198.51.100.7"))).isEqualTo("172.32.0.1");
+	}
+
+	@Test
+	void constructorWhenPrefixLongerThanTheAddressThenRefusedNamingTheSetting() {
+		assertThatIllegalArgumentException().isThrownBy(() -> address("127.0.0.1/33"))
+			.withMessageContaining("miniauth.web.trusted-proxies")
+			.withMessageContaining("127.0.0.1/33");
+		assertThatIllegalArgumentException().isThrownBy(() -> address("::1/129"))
+			.withMessageContaining("miniauth.web.trusted-proxies");
+	}
+
+	@Test
+	void constructorWhenPrefixNegativeOrNotANumberThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> address("10.0.0.0/-1"))
+			.withMessageContaining("miniauth.web.trusted-proxies");
+		assertThatIllegalArgumentException().isThrownBy(() -> address("10.0.0.0/"))
+			.withMessageContaining("miniauth.web.trusted-proxies");
+		assertThatIllegalArgumentException().isThrownBy(() -> address("10.0.0.0/eight"))
+			.withMessageContaining("miniauth.web.trusted-proxies");
+	}
+
 	private static ClientAddress address(String... trusted) {
 		MiniAuthProperties defaults = new MiniAuthProperties(Path.of("data"), null, null, null, null,
 				new MiniAuthProperties.Web(DataSize.ofKilobytes(16), List.of(trusted)), null, null, null, null, null);

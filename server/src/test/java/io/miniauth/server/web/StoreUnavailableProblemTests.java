@@ -43,7 +43,7 @@ class StoreUnavailableProblemTests {
 	@FieldSource("OUTAGES")
 	void requestWhenOutageThen503ServiceUnavailableWithRetryAfter(RuntimeException outage) throws Exception {
 		MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingController(outage))
-			.setControllerAdvice(new ProblemHandler(this.meters))
+			.setControllerAdvice(new ProblemHandler(new Problems(this.meters)))
 			.build();
 
 		mvc.perform(get("/failing"))
