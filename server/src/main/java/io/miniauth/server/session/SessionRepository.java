@@ -26,11 +26,15 @@ class SessionRepository {
 			VALUES (:id, :userId, :appid, :now, :now, :expiresAt, :clientIp, :userAgent)
 			""";
 
+	/** A session that has neither ended nor expired, as {@link Session#isActive} says. */
+	private static final String ACTIVE = "revoked_at IS NULL AND expires_at > :now";
+
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM sessions WHERE id = :id";
 
+	private static final String LOCK_ACTIVE = FIND_BY_ID + " AND " + ACTIVE + " FOR UPDATE";
+
 	private static final String FIND_ACTIVE_BY_USER = "SELECT " + COLUMNS
-			+ " FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
-			+ " ORDER BY created_at, id";
+			+ " FROM sessions WHERE user_id = :userId AND " + ACTIVE + " ORDER BY created_at, id";
 
 	private static final String REVOKE = """
 			UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
@@ -73,6 +77,16 @@ class SessionRepository {
 
 	Optional<Session> findById(String id) {
 		return this.jdbc.sql(FIND_BY_ID).param("id", id).query(SESSION_MAPPER).optional();
+	}
+
+	/**
+	 * Reads a session and locks it until the transaction ends, provided it is active.
+	 * Whoever ends it meanwhile waits for this transaction; a transaction that locks it
+	 * after it ended finds nothing.
+	 * @return the session, or empty when it has ended, expired or is unknown
+	 */
+	Optional<Session> lockActive(String id, Instant now) {
+		return this.jdbc.sql(LOCK_ACTIVE).param("id", id).param("now", toColumn(now)).query(SESSION_MAPPER).optional();
 	}
 
 	List<Session> findActiveByUser(String userId, Instant now) {

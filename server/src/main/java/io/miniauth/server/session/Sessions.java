@@ -55,7 +55,7 @@ public class Sessions {
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction = SessionTransactions.readCommitted(transactionManager);
 		this.clock = clock;
 		this.refreshLifetime = properties.token().refreshLifetime();
 		this.maxPerUser = properties.session().maxPerUser();

@@ -18,7 +18,6 @@ import io.miniauth.server.web.ClientInfo;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,10 +67,7 @@ class TokenRefresher {
 		this.tokens = tokens;
 		this.sessions = sessions;
 		this.users = users;
-		this.transaction = new TransactionTemplate(transactionManager);
-		// the loser of a race must see the winner's commit (MySQL defaults to REPEATABLE
-		// READ)
-		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.transaction = SessionTransactions.readCommitted(transactionManager);
 		this.clock = clock;
 		this.refreshLifetime = properties.token().refreshLifetime();
 		this.reuseInterval = properties.token().refreshReuseInterval();
@@ -82,10 +78,17 @@ class TokenRefresher {
 			throw new RefreshTokenInvalidException();
 		}
 		String token = refreshToken.strip();
+		// RFC 6749 §6: the token must be one we issued ...
+		StoredRefreshToken stored = this.refreshTokens.find(RefreshTokens.hash(token))
+			.orElseThrow(RefreshTokenInvalidException::new);
 		// the budget is per session, spent before anything is written
-		this.refreshTokens.find(RefreshTokens.hash(token))
-			.ifPresent((stored) -> this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget));
-		Rotation rotation = this.transaction.execute((status) -> rotate(token, requestedApp, this.clock.instant()));
+		this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget);
+		Instant now = this.clock.instant();
+		// ... and must not have expired
+		if (!now.isBefore(stored.expiresAt())) {
+			throw new RefreshTokenInvalidException();
+		}
+		Rotation rotation = this.transaction.execute((status) -> rotate(token, stored, requestedApp, now));
 		Session session = rotation.session();
 		if (rotation.replayed()) {
 			this.events.record(AuthEventType.REFRESH_REPLAY, "REFRESH_TOKEN_REUSED", null, session.appid(),
@@ -97,22 +100,18 @@ class TokenRefresher {
 		return this.sessions.tokens(session, user, rotation.successor(), rotation.expiresAt(), null);
 	}
 
-	private Rotation rotate(String token, String requestedApp, Instant now) {
-		String hash = RefreshTokens.hash(token);
-		// RFC 6749 §6: the token must be one we issued ...
-		StoredRefreshToken stored = this.refreshTokens.find(hash).orElseThrow(RefreshTokenInvalidException::new);
-		// ... for a session that has not ended ...
-		Session session = this.sessionRepository.findById(stored.sessionId())
-			.filter((found) -> found.revokedAt() == null)
+	private Rotation rotate(String token, StoredRefreshToken stored, String requestedApp, Instant now) {
+		// the session must not have ended. It is locked first, so that ending it waits
+		// for this rotation or this rotation sees it ended. (Had the successor's foreign
+		// key taken a shared lock on it first, the update below would have to upgrade
+		// that lock, and could deadlock with a logout.)
+		Session session = this.sessionRepository.lockActive(stored.sessionId(), now)
 			.orElseThrow(TokenRevokedException::new);
-		// ... and that has not expired; a request naming another app is refused before
-		// the token is spent
-		if (!now.isBefore(stored.expiresAt())) {
-			throw new RefreshTokenInvalidException();
-		}
+		// a request naming another app is refused before the token is spent
 		if (requestedApp != null && !requestedApp.equals(session.appid())) {
 			throw new TokenInvalidException("The refresh token was issued for another app");
 		}
+		String hash = RefreshTokens.hash(token);
 		String successor = this.tokens.successorOf(token);
 		String successorHash = RefreshTokens.hash(successor);
 		if (this.refreshTokens.markUsed(hash, now)) {

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jwt.SignedJWT;
+
 import io.miniauth.server.persistence.UtcTimestamps;
 import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
@@ -41,9 +43,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the service needs from its database, checked on each database it supports: one
@@ -82,6 +87,9 @@ abstract class DatabaseContractTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
 	SessionStore store;
 
 	Api api;
@@ -103,6 +111,12 @@ abstract class DatabaseContractTests {
 	 * @return the folder name
 	 */
 	abstract String expectedVendorFolder();
+
+	/**
+	 * A query that counts the transactions of this database that wait for a row lock.
+	 * @return the SQL
+	 */
+	abstract String lockWaitsQuery();
 
 	@Test
 	void datasourceWhenConnectedThenExpectedDatabaseAndSchemaMigrated() {
@@ -326,6 +340,42 @@ abstract class DatabaseContractTests {
 		assertThat(replies).extracting((reply) -> reply.json().get("refreshToken").asString())
 			.containsOnly(replies.get(0).json().get("refreshToken").asString());
 		assertThat(me(replies.get(0).json().get("token").asString()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void refreshOverHttpWhenSessionEndsWhileTheRefreshWaitsForItThenTokenRevoked() throws Exception {
+		JsonNode login = this.api.login("db-" + UUID.randomUUID()).json();
+		String token = login.get("token").asString();
+		String sessionId = SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			// a logout holds the session's row while it ends it; the refresh comes
+			// meanwhile
+			Future<Reply> refresh = new TransactionTemplate(this.transactionManager).execute((status) -> {
+				this.jdbc.sql("SELECT id FROM sessions WHERE id = :id FOR UPDATE")
+					.param("id", sessionId)
+					.query(String.class)
+					.single();
+				Future<Reply> waiting = executor.submit(() -> refresh(login.get("refreshToken").asString()));
+				// not faster: InnoDB refreshes its list of transactions only when it was
+				// last
+				// read more than 0.1 s ago
+				await().atMost(Duration.ofSeconds(20))
+					.pollInterval(Duration.ofMillis(150))
+					.until(() -> this.jdbc.sql(lockWaitsQuery()).query(Long.class).single() > 0);
+				this.store.revokeSession(sessionId, SessionEndReason.LOGOUT, this.clock.instant());
+				return waiting;
+			});
+
+			Reply reply = refresh.get(30, TimeUnit.SECONDS);
+
+			assertThat(reply.status()).isEqualTo(401);
+			assertThat(reply.code()).isEqualTo("TOKEN_REVOKED");
+			assertThat(me(token).code()).isEqualTo("TOKEN_REVOKED");
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	private Reply me(String token) {
