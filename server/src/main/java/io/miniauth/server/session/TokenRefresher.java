@@ -114,16 +114,19 @@ class TokenRefresher {
 		String hash = RefreshTokens.hash(token);
 		String successor = this.tokens.successorOf(token);
 		String successorHash = RefreshTokens.hash(successor);
-		if (this.refreshTokens.markUsed(hash, now)) {
+		// the token as read above may have been used since; marking it decides
+		if (stored.usedAt() == null && this.refreshTokens.markUsed(hash, now)) {
 			// RFC 9700 §4.14.2: rotate, so that a stolen copy is detected when reused
 			Instant expiresAt = now.plus(this.refreshLifetime);
 			this.refreshTokens.insert(successorHash, session.id(), now, expiresAt);
 			this.sessionRepository.extend(session.id(), now, expiresAt);
 			return new Rotation(session, successor, expiresAt, false);
 		}
-		StoredRefreshToken used = this.refreshTokens.find(hash).orElseThrow(RefreshTokenInvalidException::new);
+		// used already; its successor was made at that moment. Within the reuse interval
+		// the answer is the same successor (requests that raced, or an answer lost on
+		// the way)
 		StoredRefreshToken next = this.refreshTokens.find(successorHash).orElse(null);
-		if (next != null && !now.isAfter(used.usedAt().plus(this.reuseInterval))) {
+		if (next != null && !now.isAfter(next.createdAt().plus(this.reuseInterval))) {
 			return new Rotation(session, successor, next.expiresAt(), false);
 		}
 		// a replay: end the session, and say so only after this is committed
