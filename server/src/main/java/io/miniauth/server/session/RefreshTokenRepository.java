@@ -24,6 +24,8 @@ class RefreshTokenRepository {
 
 	private static final String MARK_USED = "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL";
 
+	private static final String DELETE_EXPIRED = "DELETE FROM refresh_tokens WHERE expires_at < :now";
+
 	private final JdbcClient jdbc;
 
 	RefreshTokenRepository(JdbcClient jdbc) {
@@ -53,6 +55,14 @@ class RefreshTokenRepository {
 	 */
 	boolean markUsed(String hash, Instant now) {
 		return this.jdbc.sql(MARK_USED).param("hash", hash).param("now", toColumn(now)).update() == 1;
+	}
+
+	/**
+	 * Deletes the tokens that have expired, used or not.
+	 * @return how many were deleted
+	 */
+	int deleteExpired(Instant now) {
+		return this.jdbc.sql(DELETE_EXPIRED).param("now", toColumn(now)).update();
 	}
 
 	/**

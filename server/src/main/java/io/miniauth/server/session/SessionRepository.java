@@ -36,6 +36,13 @@ class SessionRepository {
 	private static final String FIND_ACTIVE_BY_USER = "SELECT " + COLUMNS
 			+ " FROM sessions WHERE user_id = :userId AND " + ACTIVE + " ORDER BY created_at, id";
 
+	private static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM sessions WHERE " + ACTIVE;
+
+	private static final String DELETE_EXPIRED = """
+			DELETE FROM sessions WHERE expires_at < :before
+			AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE refresh_tokens.session_id = sessions.id)
+			""";
+
 	private static final String REVOKE = """
 			UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
 			WHERE id = :id AND revoked_at IS NULL
@@ -95,6 +102,24 @@ class SessionRepository {
 			.param("now", toColumn(now))
 			.query(SESSION_MAPPER)
 			.list();
+	}
+
+	/**
+	 * How many sessions are active.
+	 * @param now the time
+	 * @return the count
+	 */
+	long countActive(Instant now) {
+		return this.jdbc.sql(COUNT_ACTIVE).param("now", toColumn(now)).query(Long.class).single();
+	}
+
+	/**
+	 * Deletes the sessions that expired before a time and have no refresh token left.
+	 * @param before the time
+	 * @return how many were deleted
+	 */
+	int deleteExpiredBefore(Instant before) {
+		return this.jdbc.sql(DELETE_EXPIRED).param("before", toColumn(before)).update();
 	}
 
 	/**

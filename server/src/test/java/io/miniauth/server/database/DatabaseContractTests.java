@@ -125,13 +125,16 @@ abstract class DatabaseContractTests {
 			.single();
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
-		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion()).containsExactly("1", "2");
+		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
+			.containsExactly("1", "2", "3");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V1__init.sql");
 		assertThat(applied[1].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/migration/V2__signing_key_succession.sql");
+		assertThat(applied[2].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/migration/V3__session_cleanup_indexes.sql");
 	}
 
 	@Test
@@ -257,6 +260,43 @@ abstract class DatabaseContractTests {
 		assertThat(results).containsOnlyOnce(true);
 		Instant usedAt = this.store.findRefreshToken(hash).orElseThrow().usedAt();
 		assertThat(usedAt).isEqualTo(T0.plusNanos((results.indexOf(true) + 1) * 1_000L));
+	}
+
+	@Test
+	void cleanUpWhenTokensAndSessionsExpiredThenOnlyThoseDeletedAndActiveOnesCounted() {
+		Instant t = T0.plus(Duration.ofDays(3650));
+		long activeBefore = this.store.countActiveSessions(t);
+		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), t).user();
+		Session expired = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), t, t,
+				t.plus(Duration.ofDays(1)), null, null, null);
+		Session active = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), t, t,
+				t.plus(Duration.ofDays(30)), null, null, null);
+		Session ended = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), t, t,
+				t.plus(Duration.ofDays(30)), null, null, null);
+		String expiredToken = RefreshTokens.hash(UUID.randomUUID().toString());
+		String usedToken = RefreshTokens.hash(UUID.randomUUID().toString());
+		String currentToken = RefreshTokens.hash(UUID.randomUUID().toString());
+		this.store.insertSession(expired);
+		this.store.insertSession(active);
+		this.store.insertSession(ended);
+		this.store.insertRefreshToken(expiredToken, expired.id(), t, t.plus(Duration.ofDays(1)));
+		this.store.insertRefreshToken(usedToken, active.id(), t, t.plus(Duration.ofDays(2)));
+		this.store.markRefreshTokenUsed(usedToken, t.plusSeconds(1));
+		this.store.insertRefreshToken(currentToken, active.id(), t.plusSeconds(1), t.plus(Duration.ofDays(30)));
+		this.store.revokeSession(ended.id(), SessionEndReason.LOGOUT, t.plusSeconds(2));
+		assertThat(this.store.countActiveSessions(t.plusSeconds(3))).isEqualTo(activeBefore + 2);
+		Instant later = t.plus(Duration.ofDays(1)).plusSeconds(1);
+
+		this.store.deleteExpiredRefreshTokens(later);
+		this.store.deleteExpiredSessions(later);
+
+		assertThat(this.store.findRefreshToken(expiredToken)).isEmpty();
+		assertThat(this.store.findRefreshToken(usedToken)).isPresent();
+		assertThat(this.store.findRefreshToken(currentToken)).isPresent();
+		assertThat(this.store.findSession(expired.id())).isEmpty();
+		assertThat(this.store.findSession(active.id())).isPresent();
+		assertThat(this.store.findSession(ended.id())).isPresent();
+		assertThat(this.store.countActiveSessions(later)).isEqualTo(activeBefore + 1);
 	}
 
 	@Test
