@@ -43,10 +43,15 @@ class SessionRepository {
 			AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE refresh_tokens.session_id = sessions.id)
 			""";
 
-	private static final String REVOKE = """
-			UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
-			WHERE id = :id AND revoked_at IS NULL
-			""";
+	private static final String END = "UPDATE sessions SET revoked_at = :now, revoked_reason = :reason WHERE ";
+
+	private static final String REVOKE = END + "id = :id AND revoked_at IS NULL";
+
+	private static final String REVOKE_ALL = END + "id IN (:ids) AND revoked_at IS NULL";
+
+	private static final String REVOKE_OWN = END + "id = :id AND user_id = :userId AND " + ACTIVE;
+
+	private static final String REVOKE_OTHERS = END + "user_id = :userId AND id <> :keepId AND " + ACTIVE;
 
 	private static final String TOUCH = "UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now";
 
@@ -132,6 +137,47 @@ class SessionRepository {
 			.param("reason", reason.name())
 			.param("now", toColumn(now))
 			.update() == 1;
+	}
+
+	/**
+	 * Ends sessions at once.
+	 * @return how many this call ended
+	 */
+	int revokeAll(List<String> ids, SessionEndReason reason, Instant now) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql(REVOKE_ALL)
+			.param("ids", ids)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update();
+	}
+
+	/**
+	 * Ends a user's session, provided it is the user's and active.
+	 * @return whether this call ended it
+	 */
+	boolean revokeOwn(String userId, String id, SessionEndReason reason, Instant now) {
+		return this.jdbc.sql(REVOKE_OWN)
+			.param("id", id)
+			.param("userId", userId)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Ends all of a user's active sessions but one.
+	 * @return how many this call ended
+	 */
+	int revokeOthers(String userId, String keepId, SessionEndReason reason, Instant now) {
+		return this.jdbc.sql(REVOKE_OTHERS)
+			.param("userId", userId)
+			.param("keepId", keepId)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update();
 	}
 
 	void touch(String id, Instant now) {

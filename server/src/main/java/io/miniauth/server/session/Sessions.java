@@ -80,13 +80,13 @@ public class Sessions {
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
 			// the new session stays; the oldest of the others make room for it
-			List<Session> others = this.sessions.findActiveByUser(user.id(), now)
+			List<String> others = this.sessions.findActiveByUser(user.id(), now)
 				.stream()
-				.filter((other) -> !other.id().equals(session.id()))
+				.map(Session::id)
+				.filter((id) -> !id.equals(session.id()))
 				.toList();
-			for (Session oldest : others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1)))) {
-				this.sessions.revoke(oldest.id(), SessionEndReason.SESSION_LIMIT, now);
-			}
+			this.sessions.revokeAll(others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1))),
+					SessionEndReason.SESSION_LIMIT, now);
 		});
 		return session;
 	}
@@ -110,18 +110,17 @@ public class Sessions {
 	}
 
 	/**
-	 * The session an access token names, which must be the token user's and must not have
-	 * ended.
+	 * The session an access token names, which must be the token user's and active.
 	 * @param sessionId the {@code sid} claim
 	 * @param userId the {@code sub} claim
 	 * @return the session
-	 * @throws TokenRevokedException when it has ended
+	 * @throws TokenRevokedException when it has ended or expired
 	 * @throws TokenInvalidException when it is another user's
 	 */
 	public Session requireActive(String sessionId, String userId) {
 		Instant now = this.clock.instant();
 		Session session = this.sessions.findById(sessionId)
-			.filter((found) -> found.revokedAt() == null)
+			.filter((found) -> found.isActive(now))
 			.orElseThrow(TokenRevokedException::new);
 		if (!session.userId().equals(userId)) {
 			throw new TokenInvalidException("The access token's session belongs to someone else");
@@ -168,10 +167,9 @@ public class Sessions {
 	 * @throws SessionNotFoundException when the user has no active session with that id
 	 */
 	public void endOwn(String userId, String sessionId) {
-		Session session = this.sessions.findById(sessionId)
-			.filter((found) -> found.userId().equals(userId) && found.isActive(this.clock.instant()))
-			.orElseThrow(SessionNotFoundException::new);
-		end(session.id(), SessionEndReason.ENDED_BY_USER);
+		if (!this.sessions.revokeOwn(userId, sessionId, SessionEndReason.ENDED_BY_USER, this.clock.instant())) {
+			throw new SessionNotFoundException();
+		}
 	}
 
 	/**
@@ -179,14 +177,7 @@ public class Sessions {
 	 * @return how many were ended
 	 */
 	public int endOthers(String userId, String keepSessionId) {
-		int ended = 0;
-		for (Session session : active(userId)) {
-			if (!session.id().equals(keepSessionId)
-					&& this.sessions.revoke(session.id(), SessionEndReason.ENDED_BY_USER, this.clock.instant())) {
-				ended++;
-			}
-		}
-		return ended;
+		return this.sessions.revokeOthers(userId, keepSessionId, SessionEndReason.ENDED_BY_USER, this.clock.instant());
 	}
 
 }

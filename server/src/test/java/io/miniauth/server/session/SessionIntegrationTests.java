@@ -239,6 +239,19 @@ class SessionIntegrationTests {
 	}
 
 	@Test
+	void endSessionWhenAlreadyEndedThen404() {
+		this.api.token("ender-twice");
+		String current = this.api.token("ender-twice");
+		String otherId = otherSessionId(current);
+		assertThat(endSession(current, otherId).status()).isEqualTo(204);
+
+		Reply again = endSession(current, otherId);
+
+		assertThat(again.status()).isEqualTo(404);
+		assertThat(again.code()).isEqualTo("SESSION_NOT_FOUND");
+	}
+
+	@Test
 	void endOtherSessionsWhenCalledThenAllButCurrentRevoked() {
 		String first = this.api.token("busy");
 		String second = this.api.token("busy");
@@ -333,6 +346,11 @@ class SessionIntegrationTests {
 
 	private Reply me(String token) {
 		return this.api.get("/user/me", "Authorization", "Bearer " + token);
+	}
+
+	private Reply endSession(String token, String sessionId) {
+		return this.api.send("DELETE", "/user/sessions/" + sessionId, java.net.http.HttpRequest.BodyPublishers.noBody(),
+				"Authorization", "Bearer " + token);
 	}
 
 	private long storedSessions(JsonNode login) {
