@@ -57,8 +57,6 @@ class SessionRepository {
 
 	private static final String EXTEND = "UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id";
 
-	private static final String LOCK_USER = "SELECT id FROM users WHERE id = :userId FOR UPDATE";
-
 	private static final RowMapper<Session> SESSION_MAPPER = SessionRepository::mapSession;
 
 	private final JdbcClient jdbc;
@@ -77,14 +75,6 @@ class SessionRepository {
 			.param("clientIp", session.clientIp())
 			.param("userAgent", session.userAgent())
 			.update();
-	}
-
-	/**
-	 * Locks the user's row until the transaction ends, so that concurrent logins of one
-	 * user count each other's sessions.
-	 */
-	void lockUser(String userId) {
-		this.jdbc.sql(LOCK_USER).param("userId", userId).query(String.class).list();
 	}
 
 	Optional<Session> findById(String id) {

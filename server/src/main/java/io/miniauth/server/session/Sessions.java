@@ -14,6 +14,7 @@ import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
+import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientInfo;
 
 import org.springframework.stereotype.Service;
@@ -40,6 +41,8 @@ public class Sessions {
 
 	private final UserProfiles profiles;
 
+	private final UserRepository users;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
@@ -49,9 +52,10 @@ public class Sessions {
 	private final int maxPerUser;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
-			UserProfiles profiles, PlatformTransactionManager transactionManager, MiniAuthProperties properties,
-			Clock clock) {
+			UserProfiles profiles, UserRepository users, PlatformTransactionManager transactionManager,
+			MiniAuthProperties properties, Clock clock) {
 		this.profiles = profiles;
+		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -76,7 +80,8 @@ public class Sessions {
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
 				now.plus(this.refreshLifetime), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
-			this.sessions.lockUser(user.id());
+			// concurrent logins of one user count each other's sessions
+			this.users.lock(user.id());
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
 			// the new session stays; the oldest of the others make room for it

@@ -10,6 +10,7 @@ import io.miniauth.server.auth.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.user.CurrentUser;
+import io.miniauth.server.user.SessionKeys;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientAddress;
@@ -95,10 +96,10 @@ class UserDataController {
 			throw new InvalidRequestException("rawData and signature go together: send both or neither");
 		}
 		this.rateLimiter.consume("decrypt-user", caller.userId(), this.budgets.decryptPerUser());
-		User user = this.currentUser.of(caller);
-		String sessionKey = this.users.findSessionKey(user.id()).orElseThrow(UserDataException::sessionKeyStale);
-		JsonNode data = EncryptedData.decrypt(sessionKey, this.users.findPreviousSessionKey(user.id()),
-				request.encryptedData(), request.iv(), user.appid(), this.json);
+		SessionKeys keys = this.currentUser.sessionKeys(caller);
+		String sessionKey = keys.current().orElseThrow(UserDataException::sessionKeyStale);
+		JsonNode data = EncryptedData.decrypt(sessionKey, keys::previous, request.encryptedData(), request.iv(),
+				keys.appid(), this.json);
 		if (request.rawData() != null) {
 			EncryptedData.checkSignature(request.rawData(), request.signature(), sessionKey);
 		}
@@ -108,9 +109,9 @@ class UserDataController {
 	@GetMapping("/user/session-key/status")
 	SessionKeyStatus sessionKeyStatus(Caller caller) {
 		this.rateLimiter.consume("session-key-user", caller.userId(), this.budgets.sessionKeyCheckPerUser());
-		User user = this.currentUser.of(caller);
-		boolean valid = this.users.findSessionKey(user.id())
-			.map((sessionKey) -> this.weChat.checkSessionKey(this.apps.resolve(user.appid()), user.openid(),
+		SessionKeys keys = this.currentUser.sessionKeys(caller);
+		boolean valid = keys.current()
+			.map((sessionKey) -> this.weChat.checkSessionKey(this.apps.resolve(keys.appid()), keys.openid(),
 					sessionKey))
 			.orElse(false);
 		return new SessionKeyStatus(valid);

@@ -152,6 +152,11 @@ abstract class DatabaseContractTests {
 		assertThat(second.user().createdAt()).isEqualTo(T0);
 		assertThat(second.user().lastLoginAt()).isEqualTo(T0.plusSeconds(60));
 		assertThat(this.users.findSessionKey(first.user().id())).contains("key-2");
+		assertThat(this.users.findSessionKeys(first.user().id())).hasValueSatisfying((keys) -> {
+			assertThat(keys.current()).contains("key-2");
+			assertThat(keys.previous()).contains("key-1");
+			assertThat(keys.openid()).isEqualTo(openid);
+		});
 	}
 
 	@Test
