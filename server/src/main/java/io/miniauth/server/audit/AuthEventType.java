@@ -23,7 +23,7 @@ public enum AuthEventType {
 	/** A request went over its budget. */
 	RATE_LIMITED,
 
-	/** A phone number was bound. */
+	/** A phone number binding, successful or not. */
 	PHONE_BOUND
 
 }

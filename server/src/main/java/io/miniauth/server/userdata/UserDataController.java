@@ -16,6 +16,7 @@ import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.web.InvalidRequestException;
+import io.miniauth.server.web.MiniAuthException;
 import jakarta.servlet.http.HttpServletRequest;
 import io.miniauth.server.wechat.PhoneNumber;
 import io.miniauth.server.wechat.WeChatClient;
@@ -76,18 +77,26 @@ class UserDataController {
 
 	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
 	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request, HttpServletRequest http) {
-		this.rateLimiter.consume("phone-user", caller.userId(), this.budgets.phonePerUser());
-		User user = this.currentUser.of(caller);
-		MiniApp app = this.apps.resolve(user.appid());
-		PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());
-		if (!app.appid().equals(phone.watermarkAppid())) {
-			throw UserDataException.watermarkMismatch();
+		ClientInfo client = ClientInfo.of(http, this.clientAddress);
+		try {
+			this.rateLimiter.consume("phone-user", caller.userId(), this.budgets.phonePerUser());
+			User user = this.currentUser.of(caller);
+			MiniApp app = this.apps.resolve(user.appid());
+			PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());
+			if (!app.appid().equals(phone.watermarkAppid())) {
+				throw UserDataException.watermarkMismatch();
+			}
+			User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
+			this.users.updatePhone(user.id(), bound, this.clock.instant());
+			this.events.record(AuthEventType.PHONE_BOUND, "ok", null, user.appid(), user.id(), caller.sessionId(),
+					client);
+			return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());
 		}
-		User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
-		this.users.updatePhone(user.id(), bound, this.clock.instant());
-		this.events.record(AuthEventType.PHONE_BOUND, "ok", null, user.appid(), user.id(), caller.sessionId(),
-				ClientInfo.of(http, this.clientAddress));
-		return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());
+		catch (MiniAuthException ex) {
+			this.events.recordFailure(AuthEventType.PHONE_BOUND, ex, caller.appid(), caller.userId(),
+					caller.sessionId(), client);
+			throw ex;
+		}
 	}
 
 	@PostMapping(path = "/user/decrypt", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -118,6 +127,12 @@ class UserDataController {
 	}
 
 	record PhoneRequest(@NotBlank @Size(max = 128) String code) {
+
+		@Override
+		public String toString() {
+			return "PhoneRequest[code=******]";
+		}
+
 	}
 
 	record PhoneView(String phoneNumber, String purePhoneNumber, String countryCode) {
