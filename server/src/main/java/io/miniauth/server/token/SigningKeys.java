@@ -109,14 +109,6 @@ public class SigningKeys {
 	}
 
 	/**
-	 * The key that signs new tokens.
-	 * @return the private key, with its {@code kid}
-	 */
-	public ECKey signingKey() {
-		return this.ring.signing(this.clock.instant()).key();
-	}
-
-	/**
 	 * The current signing key's id and signer, read together so that a rotation cannot
 	 * come between them.
 	 * @return the active key
