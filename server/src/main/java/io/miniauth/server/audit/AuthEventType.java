@@ -8,7 +8,10 @@ public enum AuthEventType {
 	/** A login, successful or not. */
 	LOGIN,
 
-	/** A refresh, successful or not. */
+	/**
+	 * A successful refresh. Failed ones are not recorded: anyone can send made-up refresh
+	 * tokens. A replay is {@link #REFRESH_REPLAY}.
+	 */
 	REFRESH,
 
 	/** A used refresh token was presented again; the session was ended. */
@@ -20,10 +23,15 @@ public enum AuthEventType {
 	/** The user ended sessions from another device. */
 	SESSION_ENDED,
 
-	/** A request went over its budget. */
+	/**
+	 * A login or phone binding refused for its budget. Only counted in
+	 * {@code miniauth.auth.events}, never written to the trail, so that a flood does not
+	 * turn into writes. Every refusal for a budget, whatever the request, is also counted
+	 * in {@code miniauth.problems} with the code {@code RATE_LIMITED}.
+	 */
 	RATE_LIMITED,
 
-	/** A phone number was bound. */
+	/** A phone number binding, successful or not. */
 	PHONE_BOUND
 
 }

@@ -7,7 +7,10 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.ratelimit.RateLimitedException;
 import io.miniauth.server.web.ClientInfo;
+import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.wechat.WeChatException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -59,6 +62,27 @@ public class AuthEvents {
 		catch (RuntimeException ex) {
 			logger.warn("Could not record a " + type + " event: " + ex.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * Records a request answered with an error. A request refused for its budget is only
+	 * counted, as {@link AuthEventType#RATE_LIMITED}: a flood must not turn into database
+	 * writes. When WeChat caused the failure, its errcode is kept.
+	 * @param type what was attempted
+	 * @param ex the error answered
+	 * @param appid the app, or {@code null}
+	 * @param userId the user, or {@code null}
+	 * @param sessionId the session, or {@code null}
+	 * @param client where the request came from
+	 */
+	public void recordFailure(AuthEventType type, MiniAuthException ex, String appid, String userId, String sessionId,
+			ClientInfo client) {
+		if (ex instanceof RateLimitedException) {
+			count(AuthEventType.RATE_LIMITED, ex.code());
+			return;
+		}
+		Integer errcode = (ex instanceof WeChatException weChat && weChat.errcode() != 0) ? weChat.errcode() : null;
+		record(type, ex.code(), errcode, appid, userId, sessionId, client);
 	}
 
 	/**

@@ -81,7 +81,8 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	/**
 	 * @param issuer the {@code iss} claim of access tokens
 	 * @param lifetime how long an access token is valid
-	 * @param refreshLifetime how long a refresh token is valid (each refresh starts anew)
+	 * @param refreshLifetime how long a refresh token is valid (each refresh starts
+	 * anew); at least the lifetime
 	 * @param refreshReuseInterval how long a used refresh token still answers with its
 	 * successor instead of counting as a replay
 	 * @param keyRotationPeriod how often a new signing key is introduced
@@ -94,6 +95,11 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 		public Token {
 			if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
 				throw new IllegalArgumentException("miniauth.token.lifetime must be positive");
+			}
+			if (lifetime != null && refreshLifetime != null && refreshLifetime.compareTo(lifetime) < 0) {
+				throw new IllegalArgumentException("miniauth.token.refresh-lifetime must be at least "
+						+ "miniauth.token.lifetime: a session ends when its refresh token expires, and its access "
+						+ "tokens would be refused before their time");
 			}
 			if (keyRotationPeriod != null && (keyRotationPeriod.compareTo(Duration.ofHours(1)) < 0
 					|| keyRotationPeriod.compareTo(Duration.ofDays(3650)) > 0)) {

@@ -12,18 +12,22 @@ import org.springframework.http.HttpStatus;
  */
 public class RateLimitedException extends MiniAuthException {
 
-	private final Duration retryAfter;
+	private final long retryAfterSeconds;
 
 	public RateLimitedException(Duration retryAfter) {
+		this(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+	}
+
+	private RateLimitedException(long retryAfterSeconds) {
 		super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-				"Too many requests: try again in " + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " seconds");
-		this.retryAfter = retryAfter;
+				"Too many requests: try again in " + retryAfterSeconds + " seconds");
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	@Override
 	public HttpHeaders headers() {
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (this.retryAfter.toMillis() + 999) / 1000)));
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
 		return headers;
 	}
 

@@ -20,9 +20,11 @@ class RefreshTokenRepository {
 			VALUES (:hash, :sessionId, :now, :expiresAt)
 			""";
 
-	private static final String FIND = "SELECT session_id, expires_at, used_at FROM refresh_tokens WHERE token_hash = :hash";
+	private static final String FIND = "SELECT session_id, created_at, expires_at, used_at FROM refresh_tokens WHERE token_hash = :hash";
 
 	private static final String MARK_USED = "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL";
+
+	private static final String DELETE_EXPIRED = "DELETE FROM refresh_tokens WHERE expires_at < :now";
 
 	private final JdbcClient jdbc;
 
@@ -42,8 +44,8 @@ class RefreshTokenRepository {
 	Optional<StoredRefreshToken> find(String hash) {
 		return this.jdbc.sql(FIND)
 			.param("hash", hash)
-			.query((rs, rowNum) -> new StoredRefreshToken(rs.getString("session_id"), fromColumn(rs, "expires_at"),
-					fromColumn(rs, "used_at")))
+			.query((rs, rowNum) -> new StoredRefreshToken(rs.getString("session_id"), fromColumn(rs, "created_at"),
+					fromColumn(rs, "expires_at"), fromColumn(rs, "used_at")))
 			.optional();
 	}
 
@@ -55,7 +57,24 @@ class RefreshTokenRepository {
 		return this.jdbc.sql(MARK_USED).param("hash", hash).param("now", toColumn(now)).update() == 1;
 	}
 
-	record StoredRefreshToken(String sessionId, Instant expiresAt, Instant usedAt) {
+	/**
+	 * Deletes the tokens that have expired, used or not.
+	 * @return how many were deleted
+	 */
+	int deleteExpired(Instant now) {
+		return this.jdbc.sql(DELETE_EXPIRED).param("now", toColumn(now)).update();
+	}
+
+	/**
+	 * A stored refresh token.
+	 *
+	 * @param sessionId its session
+	 * @param createdAt when it was issued: for a successor, when the token it replaces
+	 * was used
+	 * @param expiresAt when it expires
+	 * @param usedAt when it was exchanged, or {@code null}
+	 */
+	record StoredRefreshToken(String sessionId, Instant createdAt, Instant expiresAt, Instant usedAt) {
 	}
 
 }

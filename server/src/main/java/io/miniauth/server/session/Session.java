@@ -18,6 +18,12 @@ import java.time.Instant;
 public record Session(String id, String userId, String appid, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
 		Instant revokedAt, String clientIp, String userAgent) {
 
+	/**
+	 * Whether the session is active: neither ended nor expired. The repository's queries
+	 * say the same in SQL.
+	 * @param now the time
+	 * @return whether it is active
+	 */
 	public boolean isActive(Instant now) {
 		return this.revokedAt == null && now.isBefore(this.expiresAt);
 	}

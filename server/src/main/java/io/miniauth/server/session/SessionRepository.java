@@ -26,22 +26,36 @@ class SessionRepository {
 			VALUES (:id, :userId, :appid, :now, :now, :expiresAt, :clientIp, :userAgent)
 			""";
 
+	/** A session that has neither ended nor expired, as {@link Session#isActive} says. */
+	private static final String ACTIVE = "revoked_at IS NULL AND expires_at > :now";
+
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM sessions WHERE id = :id";
 
-	private static final String FIND_ACTIVE_BY_USER = "SELECT " + COLUMNS
-			+ " FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
-			+ " ORDER BY created_at, id";
+	private static final String LOCK_ACTIVE = FIND_BY_ID + " AND " + ACTIVE + " FOR UPDATE";
 
-	private static final String REVOKE = """
-			UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
-			WHERE id = :id AND revoked_at IS NULL
+	private static final String FIND_ACTIVE_BY_USER = "SELECT " + COLUMNS
+			+ " FROM sessions WHERE user_id = :userId AND " + ACTIVE + " ORDER BY created_at, id";
+
+	private static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM sessions WHERE " + ACTIVE;
+
+	private static final String DELETE_EXPIRED = """
+			DELETE FROM sessions WHERE expires_at < :before
+			AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE refresh_tokens.session_id = sessions.id)
 			""";
+
+	private static final String END = "UPDATE sessions SET revoked_at = :now, revoked_reason = :reason WHERE ";
+
+	private static final String REVOKE = END + "id = :id AND revoked_at IS NULL";
+
+	private static final String REVOKE_ALL = END + "id IN (:ids) AND revoked_at IS NULL";
+
+	private static final String REVOKE_OWN = END + "id = :id AND user_id = :userId AND " + ACTIVE;
+
+	private static final String REVOKE_OTHERS = END + "user_id = :userId AND id <> :keepId AND " + ACTIVE;
 
 	private static final String TOUCH = "UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now";
 
 	private static final String EXTEND = "UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id";
-
-	private static final String LOCK_USER = "SELECT id FROM users WHERE id = :userId FOR UPDATE";
 
 	private static final RowMapper<Session> SESSION_MAPPER = SessionRepository::mapSession;
 
@@ -63,16 +77,18 @@ class SessionRepository {
 			.update();
 	}
 
-	/**
-	 * Locks the user's row until the transaction ends, so that concurrent logins of one
-	 * user count each other's sessions.
-	 */
-	void lockUser(String userId) {
-		this.jdbc.sql(LOCK_USER).param("userId", userId).query(String.class).list();
-	}
-
 	Optional<Session> findById(String id) {
 		return this.jdbc.sql(FIND_BY_ID).param("id", id).query(SESSION_MAPPER).optional();
+	}
+
+	/**
+	 * Reads a session and locks it until the transaction ends, provided it is active.
+	 * Whoever ends it meanwhile waits for this transaction; a transaction that locks it
+	 * after it ended finds nothing.
+	 * @return the session, or empty when it has ended, expired or is unknown
+	 */
+	Optional<Session> lockActive(String id, Instant now) {
+		return this.jdbc.sql(LOCK_ACTIVE).param("id", id).param("now", toColumn(now)).query(SESSION_MAPPER).optional();
 	}
 
 	List<Session> findActiveByUser(String userId, Instant now) {
@@ -81,6 +97,24 @@ class SessionRepository {
 			.param("now", toColumn(now))
 			.query(SESSION_MAPPER)
 			.list();
+	}
+
+	/**
+	 * How many sessions are active.
+	 * @param now the time
+	 * @return the count
+	 */
+	long countActive(Instant now) {
+		return this.jdbc.sql(COUNT_ACTIVE).param("now", toColumn(now)).query(Long.class).single();
+	}
+
+	/**
+	 * Deletes the sessions that expired before a time and have no refresh token left.
+	 * @param before the time
+	 * @return how many were deleted
+	 */
+	int deleteExpiredBefore(Instant before) {
+		return this.jdbc.sql(DELETE_EXPIRED).param("before", toColumn(before)).update();
 	}
 
 	/**
@@ -93,6 +127,47 @@ class SessionRepository {
 			.param("reason", reason.name())
 			.param("now", toColumn(now))
 			.update() == 1;
+	}
+
+	/**
+	 * Ends sessions at once.
+	 * @return how many this call ended
+	 */
+	int revokeAll(List<String> ids, SessionEndReason reason, Instant now) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql(REVOKE_ALL)
+			.param("ids", ids)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update();
+	}
+
+	/**
+	 * Ends a user's session, provided it is the user's and active.
+	 * @return whether this call ended it
+	 */
+	boolean revokeOwn(String userId, String id, SessionEndReason reason, Instant now) {
+		return this.jdbc.sql(REVOKE_OWN)
+			.param("id", id)
+			.param("userId", userId)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Ends all of a user's active sessions but one.
+	 * @return how many this call ended
+	 */
+	int revokeOthers(String userId, String keepId, SessionEndReason reason, Instant now) {
+		return this.jdbc.sql(REVOKE_OTHERS)
+			.param("userId", userId)
+			.param("keepId", keepId)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update();
 	}
 
 	void touch(String id, Instant now) {

@@ -14,6 +14,7 @@ import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
+import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientInfo;
 
 import org.springframework.stereotype.Service;
@@ -40,6 +41,8 @@ public class Sessions {
 
 	private final UserProfiles profiles;
 
+	private final UserRepository users;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
@@ -49,13 +52,14 @@ public class Sessions {
 	private final int maxPerUser;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
-			UserProfiles profiles, PlatformTransactionManager transactionManager, MiniAuthProperties properties,
-			Clock clock) {
+			UserProfiles profiles, UserRepository users, PlatformTransactionManager transactionManager,
+			MiniAuthProperties properties, Clock clock) {
 		this.profiles = profiles;
+		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction = SessionTransactions.readCommitted(transactionManager);
 		this.clock = clock;
 		this.refreshLifetime = properties.token().refreshLifetime();
 		this.maxPerUser = properties.session().maxPerUser();
@@ -76,17 +80,18 @@ public class Sessions {
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
 				now.plus(this.refreshLifetime), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
-			this.sessions.lockUser(user.id());
+			// concurrent logins of one user count each other's sessions
+			this.users.lock(user.id());
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
 			// the new session stays; the oldest of the others make room for it
-			List<Session> others = this.sessions.findActiveByUser(user.id(), now)
+			List<String> others = this.sessions.findActiveByUser(user.id(), now)
 				.stream()
-				.filter((other) -> !other.id().equals(session.id()))
+				.map(Session::id)
+				.filter((id) -> !id.equals(session.id()))
 				.toList();
-			for (Session oldest : others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1)))) {
-				this.sessions.revoke(oldest.id(), SessionEndReason.SESSION_LIMIT, now);
-			}
+			this.sessions.revokeAll(others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1))),
+					SessionEndReason.SESSION_LIMIT, now);
 		});
 		return session;
 	}
@@ -110,18 +115,17 @@ public class Sessions {
 	}
 
 	/**
-	 * The session an access token names, which must be the token user's and must not have
-	 * ended.
+	 * The session an access token names, which must be the token user's and active.
 	 * @param sessionId the {@code sid} claim
 	 * @param userId the {@code sub} claim
 	 * @return the session
-	 * @throws TokenRevokedException when it has ended
+	 * @throws TokenRevokedException when it has ended or expired
 	 * @throws TokenInvalidException when it is another user's
 	 */
 	public Session requireActive(String sessionId, String userId) {
 		Instant now = this.clock.instant();
 		Session session = this.sessions.findById(sessionId)
-			.filter((found) -> found.revokedAt() == null)
+			.filter((found) -> found.isActive(now))
 			.orElseThrow(TokenRevokedException::new);
 		if (!session.userId().equals(userId)) {
 			throw new TokenInvalidException("The access token's session belongs to someone else");
@@ -168,10 +172,9 @@ public class Sessions {
 	 * @throws SessionNotFoundException when the user has no active session with that id
 	 */
 	public void endOwn(String userId, String sessionId) {
-		Session session = this.sessions.findById(sessionId)
-			.filter((found) -> found.userId().equals(userId) && found.isActive(this.clock.instant()))
-			.orElseThrow(SessionNotFoundException::new);
-		end(session.id(), SessionEndReason.ENDED_BY_USER);
+		if (!this.sessions.revokeOwn(userId, sessionId, SessionEndReason.ENDED_BY_USER, this.clock.instant())) {
+			throw new SessionNotFoundException();
+		}
 	}
 
 	/**
@@ -179,14 +182,7 @@ public class Sessions {
 	 * @return how many were ended
 	 */
 	public int endOthers(String userId, String keepSessionId) {
-		int ended = 0;
-		for (Session session : active(userId)) {
-			if (!session.id().equals(keepSessionId)
-					&& this.sessions.revoke(session.id(), SessionEndReason.ENDED_BY_USER, this.clock.instant())) {
-				ended++;
-			}
-		}
-		return ended;
+		return this.sessions.revokeOthers(userId, keepSessionId, SessionEndReason.ENDED_BY_USER, this.clock.instant());
 	}
 
 }

@@ -18,7 +18,6 @@ import io.miniauth.server.web.ClientInfo;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,8 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class TokenRefresher {
-
-	private static final int MAX_TOKEN_LENGTH = 256;
 
 	private final RefreshTokenRepository refreshTokens;
 
@@ -68,24 +65,25 @@ class TokenRefresher {
 		this.tokens = tokens;
 		this.sessions = sessions;
 		this.users = users;
-		this.transaction = new TransactionTemplate(transactionManager);
-		// the loser of a race must see the winner's commit (MySQL defaults to REPEATABLE
-		// READ)
-		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.transaction = SessionTransactions.readCommitted(transactionManager);
 		this.clock = clock;
 		this.refreshLifetime = properties.token().refreshLifetime();
 		this.reuseInterval = properties.token().refreshReuseInterval();
 	}
 
 	TokenResponse refresh(String refreshToken, String requestedApp, ClientInfo client) {
-		if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN_LENGTH) {
+		String token = refreshToken.strip();
+		// RFC 6749 §6: the token must be one we issued ...
+		StoredRefreshToken stored = this.refreshTokens.find(RefreshTokens.hash(token))
+			.orElseThrow(RefreshTokenInvalidException::new);
+		// the budget is per session, spent before anything is written
+		this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget);
+		Instant now = this.clock.instant();
+		// ... and must not have expired
+		if (!now.isBefore(stored.expiresAt())) {
 			throw new RefreshTokenInvalidException();
 		}
-		String token = refreshToken.strip();
-		// the budget is per session, spent before anything is written
-		this.refreshTokens.find(RefreshTokens.hash(token))
-			.ifPresent((stored) -> this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget));
-		Rotation rotation = this.transaction.execute((status) -> rotate(token, requestedApp, this.clock.instant()));
+		Rotation rotation = this.transaction.execute((status) -> rotate(token, stored, requestedApp, now));
 		Session session = rotation.session();
 		if (rotation.replayed()) {
 			this.events.record(AuthEventType.REFRESH_REPLAY, "REFRESH_TOKEN_REUSED", null, session.appid(),
@@ -97,34 +95,33 @@ class TokenRefresher {
 		return this.sessions.tokens(session, user, rotation.successor(), rotation.expiresAt(), null);
 	}
 
-	private Rotation rotate(String token, String requestedApp, Instant now) {
-		String hash = RefreshTokens.hash(token);
-		// RFC 6749 §6: the token must be one we issued ...
-		StoredRefreshToken stored = this.refreshTokens.find(hash).orElseThrow(RefreshTokenInvalidException::new);
-		// ... for a session that has not ended ...
-		Session session = this.sessionRepository.findById(stored.sessionId())
-			.filter((found) -> found.revokedAt() == null)
+	private Rotation rotate(String token, StoredRefreshToken stored, String requestedApp, Instant now) {
+		// the session must not have ended. It is locked first, so that ending it waits
+		// for this rotation or this rotation sees it ended. (Had the successor's foreign
+		// key taken a shared lock on it first, the update below would have to upgrade
+		// that lock, and could deadlock with a logout.)
+		Session session = this.sessionRepository.lockActive(stored.sessionId(), now)
 			.orElseThrow(TokenRevokedException::new);
-		// ... and that has not expired; a request naming another app is refused before
-		// the token is spent
-		if (!now.isBefore(stored.expiresAt())) {
-			throw new RefreshTokenInvalidException();
-		}
+		// a request naming another app is refused before the token is spent
 		if (requestedApp != null && !requestedApp.equals(session.appid())) {
 			throw new TokenInvalidException("The refresh token was issued for another app");
 		}
+		String hash = RefreshTokens.hash(token);
 		String successor = this.tokens.successorOf(token);
 		String successorHash = RefreshTokens.hash(successor);
-		if (this.refreshTokens.markUsed(hash, now)) {
+		// the token as read above may have been used since; marking it decides
+		if (stored.usedAt() == null && this.refreshTokens.markUsed(hash, now)) {
 			// RFC 9700 §4.14.2: rotate, so that a stolen copy is detected when reused
 			Instant expiresAt = now.plus(this.refreshLifetime);
 			this.refreshTokens.insert(successorHash, session.id(), now, expiresAt);
 			this.sessionRepository.extend(session.id(), now, expiresAt);
 			return new Rotation(session, successor, expiresAt, false);
 		}
-		StoredRefreshToken used = this.refreshTokens.find(hash).orElseThrow(RefreshTokenInvalidException::new);
+		// used already; its successor was made at that moment. Within the reuse interval
+		// the answer is the same successor (requests that raced, or an answer lost on
+		// the way)
 		StoredRefreshToken next = this.refreshTokens.find(successorHash).orElse(null);
-		if (next != null && !now.isAfter(used.usedAt().plus(this.reuseInterval))) {
+		if (next != null && !now.isAfter(next.createdAt().plus(this.reuseInterval))) {
 			return new Rotation(session, successor, next.expiresAt(), false);
 		}
 		// a replay: end the session, and say so only after this is committed

@@ -75,7 +75,7 @@ public class AccessTokenIssuer {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign an access token", ex);
 		}
-		return new IssuedToken(jwt.serialize(), this.lifetime.toSeconds(), expiresAt);
+		return new IssuedToken(jwt.serialize(), this.lifetime.toSeconds());
 	}
 
 }

@@ -4,10 +4,11 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,6 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.crypto.Sha256;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -31,22 +33,32 @@ public class AccessTokenVerifier {
 
 	private static final int MAX_REMEMBERED = 100_000;
 
+	private final int capacity;
+
+	private final ReentrantLock eviction = new ReentrantLock();
+
 	private final SigningKeys keys;
 
 	private final String issuer;
 
 	private final Clock clock;
 
-	/** Verified tokens by SHA-256; bounded, and cleared when full. */
+	/** Verified tokens by SHA-256, at most {@link #capacity}. */
 	private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
 
+	@Autowired
 	public AccessTokenVerifier(SigningKeys keys, MiniAuthProperties properties, Clock clock) {
+		this(keys, properties, clock, MAX_REMEMBERED);
+	}
+
+	AccessTokenVerifier(SigningKeys keys, MiniAuthProperties properties, Clock clock, int capacity) {
 		Assert.notNull(keys, "keys cannot be null");
 		Assert.notNull(properties, "properties cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.keys = keys;
 		this.issuer = properties.token().issuer();
 		this.clock = clock;
+		this.capacity = capacity;
 	}
 
 	/**
@@ -70,11 +82,44 @@ public class AccessTokenVerifier {
 			return known;
 		}
 		AccessToken accessToken = verifySignatureAndClaims(token);
-		if (this.verified.size() >= MAX_REMEMBERED) {
-			this.verified.clear();
+		if (this.verified.size() >= this.capacity) {
+			makeRoom();
 		}
 		this.verified.put(key, accessToken);
 		return accessToken;
+	}
+
+	/**
+	 * Whether a token is remembered as verified.
+	 * @param token the token
+	 * @return whether its next check skips the signature
+	 */
+	boolean remembers(String token) {
+		return this.verified.containsKey(Sha256.hex(token));
+	}
+
+	/**
+	 * Forgets the expired tokens; when that is not enough, also some live ones (in no
+	 * particular order), down to three quarters of the capacity, so that the clients
+	 * whose tokens stay remembered keep skipping the signature check and the next tokens
+	 * find room. One thread does it while the others go on.
+	 */
+	private void makeRoom() {
+		if (!this.eviction.tryLock()) {
+			return;
+		}
+		try {
+			Instant now = this.clock.instant();
+			this.verified.values().removeIf((known) -> !now.isBefore(known.expiresAt()));
+			Iterator<String> keys = this.verified.keySet().iterator();
+			while (this.verified.size() > this.capacity * 3 / 4 && keys.hasNext()) {
+				keys.next();
+				keys.remove();
+			}
+		}
+		finally {
+			this.eviction.unlock();
+		}
 	}
 
 	private AccessToken verifySignatureAndClaims(String token) {

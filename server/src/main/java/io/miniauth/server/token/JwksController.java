@@ -1,7 +1,6 @@
 package io.miniauth.server.token;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +24,7 @@ class JwksController {
 	ResponseEntity<Map<String, Object>> jwks() {
 		// JWKSet.toJSONObject() leaves the private parts out (publicKeysOnly = true)
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic())
+			.cacheControl(CacheControl.maxAge(SigningKeys.JWKS_MAX_AGE).cachePublic())
 			.body(this.keys.publicKeys().toJSONObject(true));
 	}
 

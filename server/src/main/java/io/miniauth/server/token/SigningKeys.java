@@ -40,11 +40,11 @@ import org.springframework.util.Assert;
  * A new key is introduced every {@code key-rotation-period}. It is published first: it
  * verifies and is in the JWKS at once, but signs only {@link #PUBLISHED_AHEAD} later,
  * when every instance (each re-reads the keys once a minute) and every backend that
- * caches the JWKS (for up to 5 minutes, as its {@code Cache-Control} allows) knows it.
- * Until then the key it replaces signs; that key keeps verifying (and stays in the JWKS)
- * until the last token it signed has expired, one token lifetime later, and is then
- * dropped. Each key names the key it succeeds, and the database takes one successor per
- * key: when several instances find a key due at the same moment (or start on an empty
+ * caches the JWKS (for up to {@link #JWKS_MAX_AGE}, as its {@code Cache-Control} allows)
+ * knows it. Until then the key it replaces signs; that key keeps verifying (and stays in
+ * the JWKS) until the last token it signed has expired, one token lifetime later, and is
+ * then dropped. Each key names the key it succeeds, and the database takes one successor
+ * per key: when several instances find a key due at the same moment (or start on an empty
  * database together), one introduces it and the others use it.
  * <p>
  * A token naming a key this instance does not know makes it re-read the keys (at most
@@ -58,9 +58,14 @@ public class SigningKeys {
 	private static final long RELOAD_INTERVAL_SECONDS = 10;
 
 	/**
-	 * How long a new key is published before it signs: longer than the JWKS may be cached
-	 * (5 minutes) plus the interval at which every instance re-reads the keys (1 minute),
-	 * with room for clocks that differ.
+	 * How long the JWKS may be cached: its {@code Cache-Control: max-age}.
+	 */
+	public static final Duration JWKS_MAX_AGE = Duration.ofMinutes(5);
+
+	/**
+	 * How long a new key is published before it signs. It must be longer than
+	 * {@link #JWKS_MAX_AGE} plus the interval at which every instance re-reads the keys
+	 * (1 minute), with room for clocks that differ: a longer max-age needs a longer lead.
 	 */
 	public static final Duration PUBLISHED_AHEAD = Duration.ofMinutes(10);
 
@@ -101,14 +106,6 @@ public class SigningKeys {
 		this.tokenLifetime = properties.token().lifetime();
 		this.rotationPeriod = properties.token().keyRotationPeriod();
 		rotateIfDue();
-	}
-
-	/**
-	 * The key that signs new tokens.
-	 * @return the private key, with its {@code kid}
-	 */
-	public ECKey signingKey() {
-		return this.ring.signing(this.clock.instant()).key();
 	}
 
 	/**

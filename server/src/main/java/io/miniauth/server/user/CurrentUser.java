@@ -26,7 +26,23 @@ public class CurrentUser {
 	public User of(Caller caller) {
 		return this.users.findById(caller.userId())
 			.filter((user) -> user.appid().equals(caller.appid()))
-			.orElseThrow(() -> new TokenInvalidException("The access token's user no longer exists"));
+			.orElseThrow(CurrentUser::gone);
+	}
+
+	/**
+	 * Loads the caller's WeChat session keys, without the rest of the user.
+	 * @param caller the verified caller
+	 * @return the keys
+	 * @throws TokenInvalidException when the user no longer exists in the token's app
+	 */
+	public SessionKeys sessionKeys(Caller caller) {
+		return this.users.findSessionKeys(caller.userId())
+			.filter((keys) -> keys.appid().equals(caller.appid()))
+			.orElseThrow(CurrentUser::gone);
+	}
+
+	private static TokenInvalidException gone() {
+		return new TokenInvalidException("The access token's user no longer exists");
 	}
 
 }

@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
  * out stays as it is, {@code null} clears it, a value replaces it. Unknown fields are
  * refused, so that a typo is not silently ignored.
  * <p>
- * Rules: {@code nickName} is 1 to 30 characters (emoji count as one), {@code signature}
- * at most 30, {@code avatarUrl} an {@code https} URL of at most 512 characters; control
- * characters are refused everywhere.
+ * Rules: {@code nickName} is 1 to 30 characters, {@code signature} at most 30, counted as
+ * code points (an emoji built from several, such as a flag, counts as several);
+ * {@code avatarUrl} is an {@code https} URL of at most 512 characters; control characters
+ * are refused everywhere.
  */
 final class ProfilePatch {
 

@@ -47,9 +47,7 @@ public class UserRepository {
 			WHERE appid = :appid AND openid = :openid
 			""";
 
-	private static final String FIND_SESSION_KEY = "SELECT appid, openid, session_key FROM users WHERE id = :id";
-
-	private static final String FIND_PREVIOUS_SESSION_KEY = "SELECT appid, openid, previous_session_key FROM users WHERE id = :id";
+	private static final String FIND_SESSION_KEYS = "SELECT appid, openid, session_key, previous_session_key FROM users WHERE id = :id";
 
 	private static final String UPDATE_PHONE = """
 			UPDATE users SET phone_number = :phoneNumber, pure_phone_number = :purePhoneNumber,
@@ -62,6 +60,8 @@ public class UserRepository {
 			""";
 
 	private static final String LOCK = "SELECT id FROM users WHERE id = :id FOR UPDATE";
+
+	private static final String FIND_BY_ID_FOR_UPDATE = FIND_BY_ID + " FOR UPDATE";
 
 	private static final String UPDATE_PROFILE = """
 			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
@@ -120,26 +120,33 @@ public class UserRepository {
 	 * @return the key, empty when the user is unknown or has none
 	 */
 	public Optional<String> findSessionKey(String userId) {
-		return this.jdbc.sql(FIND_SESSION_KEY)
-			.param("id", userId)
-			.query((rs,
-					rowNum) -> (rs.getString("session_key") != null) ? this.secretBox.open(rs.getString("session_key"),
-							sessionKeyContext(rs.getString("appid"), rs.getString("openid"))) : null)
-			.optional();
+		return findSessionKeys(userId).flatMap(SessionKeys::current);
 	}
 
 	/**
-	 * The user's session_key from before their latest login, decrypted.
+	 * The user's WeChat session keys, current and previous, in one read. The previous one
+	 * is decrypted only when asked for.
 	 * @param userId the user
-	 * @return the key, empty when there is none
+	 * @return the keys, empty when the user is unknown
 	 */
-	public Optional<String> findPreviousSessionKey(String userId) {
-		return this.jdbc.sql(FIND_PREVIOUS_SESSION_KEY).param("id", userId).query((rs, rowNum) -> {
-			String sealed = rs.getString("previous_session_key");
-			return (sealed != null)
-					? this.secretBox.open(sealed, sessionKeyContext(rs.getString("appid"), rs.getString("openid")))
-					: null;
+	public Optional<SessionKeys> findSessionKeys(String userId) {
+		return this.jdbc.sql(FIND_SESSION_KEYS).param("id", userId).query((rs, rowNum) -> {
+			String context = sessionKeyContext(rs.getString("appid"), rs.getString("openid"));
+			String current = rs.getString("session_key");
+			String previous = rs.getString("previous_session_key");
+			return new SessionKeys(rs.getString("appid"), rs.getString("openid"),
+					(current != null) ? this.secretBox.open(current, context) : null,
+					() -> (previous != null) ? this.secretBox.open(previous, context) : null);
 		}).optional();
+	}
+
+	/**
+	 * Locks the user's row until the transaction ends, so that concurrent changes that
+	 * concern one user (such as logins counting the user's sessions) take turns.
+	 * @param userId the user
+	 */
+	public void lock(String userId) {
+		this.jdbc.sql(LOCK).param("id", userId).query(String.class).single();
 	}
 
 	public Optional<User> findById(String id) {
@@ -164,8 +171,8 @@ public class UserRepository {
 	 */
 	public User updateProfile(String userId, UnaryOperator<User> change, Instant now) {
 		return this.transaction.execute((status) -> {
-			this.jdbc.sql(LOCK).param("id", userId).query(String.class).single();
-			User updated = change.apply(findById(userId).orElseThrow());
+			User updated = change
+				.apply(this.jdbc.sql(FIND_BY_ID_FOR_UPDATE).param("id", userId).query(USER_MAPPER).single());
 			this.jdbc.sql(UPDATE_PROFILE)
 				.param("id", updated.id())
 				.param("nickName", updated.nickName())

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -41,7 +42,8 @@ final class EncryptedData {
 	/**
 	 * Decrypts and checks the data.
 	 * @param sessionKey the user's current session_key
-	 * @param previousSessionKey the user's session_key before their latest login, if any
+	 * @param previousSessionKey the user's session_key before their latest login, if any;
+	 * asked for only when the data does not decrypt under the current one
 	 * @param encryptedData the ciphertext, Base64
 	 * @param iv the initialization vector, Base64
 	 * @param appid the user's app
@@ -49,8 +51,8 @@ final class EncryptedData {
 	 * @return the data
 	 * @throws UserDataException when the data is stale, invalid, or for another app
 	 */
-	static JsonNode decrypt(String sessionKey, Optional<String> previousSessionKey, String encryptedData, String iv,
-			String appid, JsonMapper json) {
+	static JsonNode decrypt(String sessionKey, Supplier<Optional<String>> previousSessionKey, String encryptedData,
+			String iv, String appid, JsonMapper json) {
 		byte[] ivBytes = base64("iv", iv);
 		if (ivBytes.length != BLOCK) {
 			throw new InvalidRequestException("iv must be 16 bytes in Base64 (24 characters)");
@@ -61,7 +63,7 @@ final class EncryptedData {
 		}
 		JsonNode data = open(sessionKey, ciphertext, ivBytes, json);
 		if (data == null) {
-			boolean madeWithPreviousKey = previousSessionKey
+			boolean madeWithPreviousKey = previousSessionKey.get()
 				.map((previous) -> open(previous, ciphertext, ivBytes, json))
 				.filter((old) -> appid.equals(old.path("watermark").path("appid").asString(null)))
 				.isPresent();

@@ -10,11 +10,13 @@ import io.miniauth.server.auth.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.user.CurrentUser;
+import io.miniauth.server.user.SessionKeys;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.web.InvalidRequestException;
+import io.miniauth.server.web.MiniAuthException;
 import jakarta.servlet.http.HttpServletRequest;
 import io.miniauth.server.wechat.PhoneNumber;
 import io.miniauth.server.wechat.WeChatClient;
@@ -75,18 +77,26 @@ class UserDataController {
 
 	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
 	PhoneView bindPhone(Caller caller, @Valid @RequestBody PhoneRequest request, HttpServletRequest http) {
-		this.rateLimiter.consume("phone-user", caller.userId(), this.budgets.phonePerUser());
-		User user = this.currentUser.of(caller);
-		MiniApp app = this.apps.resolve(user.appid());
-		PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());
-		if (!app.appid().equals(phone.watermarkAppid())) {
-			throw UserDataException.watermarkMismatch();
+		ClientInfo client = ClientInfo.of(http, this.clientAddress);
+		try {
+			this.rateLimiter.consume("phone-user", caller.userId(), this.budgets.phonePerUser());
+			User user = this.currentUser.of(caller);
+			MiniApp app = this.apps.resolve(user.appid());
+			PhoneNumber phone = this.weChat.phoneNumber(app, user.openid(), request.code().strip());
+			if (!app.appid().equals(phone.watermarkAppid())) {
+				throw UserDataException.watermarkMismatch();
+			}
+			User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
+			this.users.updatePhone(user.id(), bound, this.clock.instant());
+			this.events.record(AuthEventType.PHONE_BOUND, "ok", null, user.appid(), user.id(), caller.sessionId(),
+					client);
+			return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());
 		}
-		User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
-		this.users.updatePhone(user.id(), bound, this.clock.instant());
-		this.events.record(AuthEventType.PHONE_BOUND, "ok", null, user.appid(), user.id(), caller.sessionId(),
-				ClientInfo.of(http, this.clientAddress));
-		return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());
+		catch (MiniAuthException ex) {
+			this.events.recordFailure(AuthEventType.PHONE_BOUND, ex, caller.appid(), caller.userId(),
+					caller.sessionId(), client);
+			throw ex;
+		}
 	}
 
 	@PostMapping(path = "/user/decrypt", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -95,10 +105,10 @@ class UserDataController {
 			throw new InvalidRequestException("rawData and signature go together: send both or neither");
 		}
 		this.rateLimiter.consume("decrypt-user", caller.userId(), this.budgets.decryptPerUser());
-		User user = this.currentUser.of(caller);
-		String sessionKey = this.users.findSessionKey(user.id()).orElseThrow(UserDataException::sessionKeyStale);
-		JsonNode data = EncryptedData.decrypt(sessionKey, this.users.findPreviousSessionKey(user.id()),
-				request.encryptedData(), request.iv(), user.appid(), this.json);
+		SessionKeys keys = this.currentUser.sessionKeys(caller);
+		String sessionKey = keys.current().orElseThrow(UserDataException::sessionKeyStale);
+		JsonNode data = EncryptedData.decrypt(sessionKey, keys::previous, request.encryptedData(), request.iv(),
+				keys.appid(), this.json);
 		if (request.rawData() != null) {
 			EncryptedData.checkSignature(request.rawData(), request.signature(), sessionKey);
 		}
@@ -108,15 +118,21 @@ class UserDataController {
 	@GetMapping("/user/session-key/status")
 	SessionKeyStatus sessionKeyStatus(Caller caller) {
 		this.rateLimiter.consume("session-key-user", caller.userId(), this.budgets.sessionKeyCheckPerUser());
-		User user = this.currentUser.of(caller);
-		boolean valid = this.users.findSessionKey(user.id())
-			.map((sessionKey) -> this.weChat.checkSessionKey(this.apps.resolve(user.appid()), user.openid(),
+		SessionKeys keys = this.currentUser.sessionKeys(caller);
+		boolean valid = keys.current()
+			.map((sessionKey) -> this.weChat.checkSessionKey(this.apps.resolve(keys.appid()), keys.openid(),
 					sessionKey))
 			.orElse(false);
 		return new SessionKeyStatus(valid);
 	}
 
 	record PhoneRequest(@NotBlank @Size(max = 128) String code) {
+
+		@Override
+		public String toString() {
+			return "PhoneRequest[code=******]";
+		}
+
 	}
 
 	record PhoneView(String phoneNumber, String purePhoneNumber, String countryCode) {

@@ -93,6 +93,21 @@ class AuthEventIntegrationTests {
 	}
 
 	@Test
+	void eventsWhenPhoneBindingRefusedThenTheUserSeesItWithItsCode() {
+		String token = this.api.token("phone-refused");
+		this.clock.advance(Duration.ofSeconds(1));
+		this.api.post("/user/phone", Api.json(Map.of("code", "no-such-phone-code")), "Authorization",
+				"Bearer " + token);
+
+		List<JsonNode> events = list(
+				this.api.get("/user/events", "Authorization", "Bearer " + token).json().get("events"));
+
+		assertThat(events.get(0).get("event").asString()).isEqualTo("phone_bound");
+		assertThat(events.get(0).get("outcome").asString()).isEqualTo("INVALID_PHONE_CODE");
+		assertThat(events.get(0).get("sessionId").asString()).isNotBlank();
+	}
+
+	@Test
 	void eventsWhenRefreshReplayedThenRecorded() {
 		JsonNode login = this.api.login("replayed").json();
 		String refreshToken = login.get("refreshToken").asString();

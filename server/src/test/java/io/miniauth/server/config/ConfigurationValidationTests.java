@@ -86,6 +86,13 @@ class ConfigurationValidationTests {
 	}
 
 	@Test
+	void startWhenRefreshLifetimeShorterThanTokenLifetimeThenRefusesNamingTheSetting() {
+		assertThatException()
+			.isThrownBy(() -> start("--miniauth.token.lifetime=2h", "--miniauth.token.refresh-lifetime=1h"))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("miniauth.token.refresh-lifetime"));
+	}
+
+	@Test
 	void startWhenRealAppConfiguredThenEmulatorIsOff() {
 		try (ConfigurableApplicationContext context = start("--miniauth.apps[0].appid=wx1234567890abcdef",
 				"--miniauth.apps[0].secret=realsecret",

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jwt.SignedJWT;
+
 import io.miniauth.server.persistence.UtcTimestamps;
 import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
@@ -41,9 +43,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the service needs from its database, checked on each database it supports: one
@@ -82,6 +87,9 @@ abstract class DatabaseContractTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
 	SessionStore store;
 
 	Api api;
@@ -104,6 +112,12 @@ abstract class DatabaseContractTests {
 	 */
 	abstract String expectedVendorFolder();
 
+	/**
+	 * A query that counts the transactions of this database that wait for a row lock.
+	 * @return the SQL
+	 */
+	abstract String lockWaitsQuery();
+
 	@Test
 	void datasourceWhenConnectedThenExpectedDatabaseAndSchemaMigrated() {
 		String product = this.jdbc.sql("SELECT 1")
@@ -111,13 +125,16 @@ abstract class DatabaseContractTests {
 			.single();
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
-		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion()).containsExactly("1", "2");
+		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
+			.containsExactly("1", "2", "3");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V1__init.sql");
 		assertThat(applied[1].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/migration/V2__signing_key_succession.sql");
+		assertThat(applied[2].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/migration/V3__session_cleanup_indexes.sql");
 	}
 
 	@Test
@@ -135,6 +152,11 @@ abstract class DatabaseContractTests {
 		assertThat(second.user().createdAt()).isEqualTo(T0);
 		assertThat(second.user().lastLoginAt()).isEqualTo(T0.plusSeconds(60));
 		assertThat(this.users.findSessionKey(first.user().id())).contains("key-2");
+		assertThat(this.users.findSessionKeys(first.user().id())).hasValueSatisfying((keys) -> {
+			assertThat(keys.current()).contains("key-2");
+			assertThat(keys.previous()).contains("key-1");
+			assertThat(keys.openid()).isEqualTo(openid);
+		});
 	}
 
 	@Test
@@ -246,6 +268,43 @@ abstract class DatabaseContractTests {
 	}
 
 	@Test
+	void cleanUpWhenTokensAndSessionsExpiredThenOnlyThoseDeletedAndActiveOnesCounted() {
+		Instant t = T0.plus(Duration.ofDays(3650));
+		long activeBefore = this.store.countActiveSessions(t);
+		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), t).user();
+		Session expired = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), t, t,
+				t.plus(Duration.ofDays(1)), null, null, null);
+		Session active = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), t, t,
+				t.plus(Duration.ofDays(30)), null, null, null);
+		Session ended = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), t, t,
+				t.plus(Duration.ofDays(30)), null, null, null);
+		String expiredToken = RefreshTokens.hash(UUID.randomUUID().toString());
+		String usedToken = RefreshTokens.hash(UUID.randomUUID().toString());
+		String currentToken = RefreshTokens.hash(UUID.randomUUID().toString());
+		this.store.insertSession(expired);
+		this.store.insertSession(active);
+		this.store.insertSession(ended);
+		this.store.insertRefreshToken(expiredToken, expired.id(), t, t.plus(Duration.ofDays(1)));
+		this.store.insertRefreshToken(usedToken, active.id(), t, t.plus(Duration.ofDays(2)));
+		this.store.markRefreshTokenUsed(usedToken, t.plusSeconds(1));
+		this.store.insertRefreshToken(currentToken, active.id(), t.plusSeconds(1), t.plus(Duration.ofDays(30)));
+		this.store.revokeSession(ended.id(), SessionEndReason.LOGOUT, t.plusSeconds(2));
+		assertThat(this.store.countActiveSessions(t.plusSeconds(3))).isEqualTo(activeBefore + 2);
+		Instant later = t.plus(Duration.ofDays(1)).plusSeconds(1);
+
+		this.store.deleteExpiredRefreshTokens(later);
+		this.store.deleteExpiredSessions(later);
+
+		assertThat(this.store.findRefreshToken(expiredToken)).isEmpty();
+		assertThat(this.store.findRefreshToken(usedToken)).isPresent();
+		assertThat(this.store.findRefreshToken(currentToken)).isPresent();
+		assertThat(this.store.findSession(expired.id())).isEmpty();
+		assertThat(this.store.findSession(active.id())).isPresent();
+		assertThat(this.store.findSession(ended.id())).isPresent();
+		assertThat(this.store.countActiveSessions(later)).isEqualTo(activeBefore + 1);
+	}
+
+	@Test
 	void signingKeysWhenRotatedThenNewKeyPublishedThenSignsAndOldStillPublished() {
 		String before = this.signingKeys.activeKey().kid();
 		this.clock.advance(Duration.ofDays(31));
@@ -326,6 +385,42 @@ abstract class DatabaseContractTests {
 		assertThat(replies).extracting((reply) -> reply.json().get("refreshToken").asString())
 			.containsOnly(replies.get(0).json().get("refreshToken").asString());
 		assertThat(me(replies.get(0).json().get("token").asString()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void refreshOverHttpWhenSessionEndsWhileTheRefreshWaitsForItThenTokenRevoked() throws Exception {
+		JsonNode login = this.api.login("db-" + UUID.randomUUID()).json();
+		String token = login.get("token").asString();
+		String sessionId = SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			// a logout holds the session's row while it ends it; the refresh comes
+			// meanwhile
+			Future<Reply> refresh = new TransactionTemplate(this.transactionManager).execute((status) -> {
+				this.jdbc.sql("SELECT id FROM sessions WHERE id = :id FOR UPDATE")
+					.param("id", sessionId)
+					.query(String.class)
+					.single();
+				Future<Reply> waiting = executor.submit(() -> refresh(login.get("refreshToken").asString()));
+				// not faster: InnoDB refreshes its list of transactions only when it was
+				// last
+				// read more than 0.1 s ago
+				await().atMost(Duration.ofSeconds(20))
+					.pollInterval(Duration.ofMillis(150))
+					.until(() -> this.jdbc.sql(lockWaitsQuery()).query(Long.class).single() > 0);
+				this.store.revokeSession(sessionId, SessionEndReason.LOGOUT, this.clock.instant());
+				return waiting;
+			});
+
+			Reply reply = refresh.get(30, TimeUnit.SECONDS);
+
+			assertThat(reply.status()).isEqualTo(401);
+			assertThat(reply.code()).isEqualTo("TOKEN_REVOKED");
+			assertThat(me(token).code()).isEqualTo("TOKEN_REVOKED");
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	private Reply me(String token) {

@@ -18,4 +18,9 @@ class H2DatabaseTests extends DatabaseContractTests {
 		return "h2";
 	}
 
+	@Override
+	String lockWaitsQuery() {
+		return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+	}
+
 }

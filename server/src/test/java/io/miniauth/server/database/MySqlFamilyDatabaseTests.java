@@ -12,6 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class MySqlFamilyDatabaseTests extends DatabaseContractTests {
 
+	@Override
+	String lockWaitsQuery() {
+		return """
+				SELECT COUNT(*) FROM information_schema.innodb_trx t
+				JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+				WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()
+				""";
+	}
+
 	@Test
 	void schemaWhenMigratedThenDatetime6Utf8mb4BinaryAndInnoDb() {
 		List<Map<String, Object>> timestamps = this.jdbc.sql("""

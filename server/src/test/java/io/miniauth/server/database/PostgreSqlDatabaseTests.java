@@ -27,4 +27,9 @@ class PostgreSqlDatabaseTests extends DatabaseContractTests {
 		return "postgresql";
 	}
 
+	@Override
+	String lockWaitsQuery() {
+		return "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
+	}
+
 }

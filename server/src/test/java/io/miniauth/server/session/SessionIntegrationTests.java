@@ -41,6 +41,9 @@ class SessionIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SessionCleanup cleanup;
+
 	Api api;
 
 	@BeforeEach
@@ -236,6 +239,19 @@ class SessionIntegrationTests {
 	}
 
 	@Test
+	void endSessionWhenAlreadyEndedThen404() {
+		this.api.token("ender-twice");
+		String current = this.api.token("ender-twice");
+		String otherId = otherSessionId(current);
+		assertThat(endSession(current, otherId).status()).isEqualTo(204);
+
+		Reply again = endSession(current, otherId);
+
+		assertThat(again.status()).isEqualTo(404);
+		assertThat(again.code()).isEqualTo("SESSION_NOT_FOUND");
+	}
+
+	@Test
 	void endOtherSessionsWhenCalledThenAllButCurrentRevoked() {
 		String first = this.api.token("busy");
 		String second = this.api.token("busy");
@@ -289,6 +305,36 @@ class SessionIntegrationTests {
 	}
 
 	@Test
+	void cleanUpWhenRunThenExpiredRowsGoAndActiveSessionsAndReplayDetectionStay() {
+		JsonNode expired = this.api.login("cleanup-expired").json();
+		JsonNode ended = this.api.login("cleanup-ended").json();
+		this.api.post("/user/logout", "", "Authorization", "Bearer " + ended.get("token").asString());
+		this.clock.advance(Duration.ofDays(2));
+		JsonNode recentlyExpired = this.api.login("cleanup-recently-expired").json();
+		this.clock.advance(Duration.ofDays(30).plusHours(1));
+		JsonNode active = this.api.login("cleanup-active").json();
+		JsonNode stolen = this.api.login("cleanup-stolen").json();
+		String rotated = refresh(stolen.get("refreshToken").asString()).json().get("refreshToken").asString();
+		this.clock.advance(Duration.ofSeconds(11));
+
+		this.cleanup.cleanUp();
+
+		assertThat(storedSessions(expired)).isZero();
+		assertThat(storedSessions(ended)).isZero();
+		assertThat(storedRefreshTokens(recentlyExpired)).isZero();
+		assertThat(storedSessions(recentlyExpired)).as("kept for a day after it expired").isOne();
+		assertThat(refresh(expired.get("refreshToken").asString()).code()).isEqualTo("REFRESH_TOKEN_INVALID");
+		assertThat(me(active.get("token").asString()).status()).isEqualTo(200);
+		assertThat(refresh(active.get("refreshToken").asString()).status()).isEqualTo(200);
+		Reply replay = refresh(stolen.get("refreshToken").asString());
+		assertThat(replay.code()).isEqualTo("REFRESH_TOKEN_REUSED");
+		assertThat(refresh(rotated).code()).isEqualTo("TOKEN_REVOKED");
+		this.clock.advance(Duration.ofDays(1));
+		this.cleanup.cleanUp();
+		assertThat(storedSessions(recentlyExpired)).isZero();
+	}
+
+	@Test
 	void sessionsWhenNoTokenThen401() {
 		assertThat(this.api.get("/user/sessions").status()).isEqualTo(401);
 		assertThat(this.api.post("/user/logout", "").status()).isEqualTo(401);
@@ -300,6 +346,26 @@ class SessionIntegrationTests {
 
 	private Reply me(String token) {
 		return this.api.get("/user/me", "Authorization", "Bearer " + token);
+	}
+
+	private Reply endSession(String token, String sessionId) {
+		return this.api.send("DELETE", "/user/sessions/" + sessionId, java.net.http.HttpRequest.BodyPublishers.noBody(),
+				"Authorization", "Bearer " + token);
+	}
+
+	private long storedSessions(JsonNode login) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM sessions WHERE user_id = ?")
+			.param(login.at("/user/id").asString())
+			.query(Long.class)
+			.single();
+	}
+
+	private long storedRefreshTokens(JsonNode login) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE s.user_id = ?")
+			.param(login.at("/user/id").asString())
+			.query(Long.class)
+			.single();
 	}
 
 	private List<JsonNode> sessions(String token) {

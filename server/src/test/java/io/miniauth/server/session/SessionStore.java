@@ -37,6 +37,14 @@ public final class SessionStore {
 		return this.sessions.revoke(id, reason, now);
 	}
 
+	public long countActiveSessions(Instant now) {
+		return this.sessions.countActive(now);
+	}
+
+	public int deleteExpiredSessions(Instant before) {
+		return this.sessions.deleteExpiredBefore(before);
+	}
+
 	public void touchSession(String id, Instant now) {
 		this.sessions.touch(id, now);
 	}
@@ -52,6 +60,10 @@ public final class SessionStore {
 	public Optional<StoredToken> findRefreshToken(String hash) {
 		return this.refreshTokens.find(hash)
 			.map((stored) -> new StoredToken(stored.sessionId(), stored.expiresAt(), stored.usedAt()));
+	}
+
+	public int deleteExpiredRefreshTokens(Instant now) {
+		return this.refreshTokens.deleteExpired(now);
 	}
 
 	public boolean markRefreshTokenUsed(String hash, Instant now) {

@@ -60,7 +60,7 @@ class TokenAuthenticationIntegrationTests {
 		SignedJWT jwt = SignedJWT.parse(login.get("token").asString());
 
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-		assertThat(jwt.getHeader().getKeyID()).isEqualTo(this.keys.signingKey().getKeyID());
+		assertThat(jwt.getHeader().getKeyID()).isEqualTo(this.keys.activeKey().kid());
 		JWTClaimsSet claims = jwt.getJWTClaimsSet();
 		assertThat(claims.getSubject()).isEqualTo(login.at("/user/id").asString());
 		assertThat(claims.getAudience()).containsExactly(login.at("/user/appid").asString());
@@ -141,7 +141,7 @@ class TokenAuthenticationIntegrationTests {
 
 	@Test
 	void requestWhenSignedByAnotherKeyWithOurKidThen401TokenInvalid() throws Exception {
-		ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID(this.keys.signingKey().getKeyID()).generate();
+		ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID(this.keys.activeKey().kid()).generate();
 
 		assertInvalid(sign(new ECDSASigner(stranger), JWSAlgorithm.ES256, stranger.getKeyID(), claims("miniauth")));
 	}
@@ -155,9 +155,9 @@ class TokenAuthenticationIntegrationTests {
 
 	@Test
 	void requestWhenIssuedBySomeoneElseWithOurKeyThen401TokenInvalid() throws Exception {
-		ECKey ours = this.keys.signingKey();
+		SigningKeys.ActiveKey ours = this.keys.activeKey();
 
-		assertInvalid(sign(new ECDSASigner(ours), JWSAlgorithm.ES256, ours.getKeyID(), claims("someone-else")));
+		assertInvalid(sign(ours.signer(), JWSAlgorithm.ES256, ours.kid(), claims("someone-else")));
 	}
 
 	@Test
@@ -169,8 +169,7 @@ class TokenAuthenticationIntegrationTests {
 	void requestWhenHmacSignedThen401TokenInvalid() throws Exception {
 		byte[] secret = new byte[32];
 
-		assertInvalid(
-				sign(new MACSigner(secret), JWSAlgorithm.HS256, this.keys.signingKey().getKeyID(), claims("miniauth")));
+		assertInvalid(sign(new MACSigner(secret), JWSAlgorithm.HS256, this.keys.activeKey().kid(), claims("miniauth")));
 	}
 
 	@Test
@@ -181,8 +180,8 @@ class TokenAuthenticationIntegrationTests {
 
 	@Test
 	void requestWhenGenuineTokenOfUnknownSessionThen401TokenRevoked() throws Exception {
-		ECKey ours = this.keys.signingKey();
-		String token = sign(new ECDSASigner(ours), JWSAlgorithm.ES256, ours.getKeyID(), claims("miniauth"));
+		SigningKeys.ActiveKey ours = this.keys.activeKey();
+		String token = sign(ours.signer(), JWSAlgorithm.ES256, ours.kid(), claims("miniauth"));
 
 		Reply reply = this.api.get("/user/me", "Authorization", "Bearer " + token);
 
@@ -194,12 +193,12 @@ class TokenAuthenticationIntegrationTests {
 	void requestWhenGenuineTokenNamesAnotherUsersSessionThen401TokenInvalid() throws Exception {
 		String victimToken = this.api.token("session-owner");
 		String victimSid = SignedJWT.parse(victimToken).getJWTClaimsSet().getStringClaim("sid");
-		ECKey ours = this.keys.signingKey();
+		SigningKeys.ActiveKey ours = this.keys.activeKey();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder(claims("miniauth")).subject("someone-else")
 			.claim("sid", victimSid)
 			.build();
 
-		assertInvalid(sign(new ECDSASigner(ours), JWSAlgorithm.ES256, ours.getKeyID(), claims));
+		assertInvalid(sign(ours.signer(), JWSAlgorithm.ES256, ours.kid(), claims));
 	}
 
 	private void assertInvalid(String token) {

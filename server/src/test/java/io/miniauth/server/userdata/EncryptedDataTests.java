@@ -41,7 +41,7 @@ class EncryptedDataTests {
 
 	@Test
 	void decryptWhenOfficialSampleThenUserInfoWithWatermark() {
-		JsonNode data = EncryptedData.decrypt(SESSION_KEY, Optional.empty(), ENCRYPTED_DATA, IV, APPID, this.json);
+		JsonNode data = EncryptedData.decrypt(SESSION_KEY, Optional::empty, ENCRYPTED_DATA, IV, APPID, this.json);
 
 		assertThat(data.get("openId").asString()).isEqualTo("oGZUI0egBJY1zhBYw2KhdUfwVJJE");
 		assertThat(data.get("nickName").asString()).isEqualTo("Band");
@@ -50,17 +50,27 @@ class EncryptedDataTests {
 	}
 
 	@Test
+	void decryptWhenCurrentKeyFitsThenPreviousKeyNotOpened() {
+		JsonNode data = EncryptedData.decrypt(SESSION_KEY, () -> {
+			throw new AssertionError("the previous key was opened");
+		}, ENCRYPTED_DATA, IV, APPID, this.json);
+
+		assertThat(data.get("nickName").asString()).isEqualTo("Band");
+	}
+
+	@Test
 	void decryptWhenMadeForAnotherAppThenWatermarkMismatch() {
 		assertThatExceptionOfType(MiniAuthException.class)
-			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), ENCRYPTED_DATA, IV,
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional::empty, ENCRYPTED_DATA, IV,
 					"wxotherapp000000", this.json))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("WATERMARK_MISMATCH"));
 	}
 
 	@Test
 	void decryptWhenMadeWithThePreviousSessionKeyThenSessionKeyStale() {
-		assertThatExceptionOfType(MiniAuthException.class).isThrownBy(
-				() -> EncryptedData.decrypt(OTHER_KEY, Optional.of(SESSION_KEY), ENCRYPTED_DATA, IV, APPID, this.json))
+		assertThatExceptionOfType(MiniAuthException.class)
+			.isThrownBy(() -> EncryptedData.decrypt(OTHER_KEY, () -> Optional.of(SESSION_KEY), ENCRYPTED_DATA, IV,
+					APPID, this.json))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("SESSION_KEY_STALE");
 				assertThat(ex.status().value()).isEqualTo(409);
@@ -69,8 +79,9 @@ class EncryptedDataTests {
 
 	@Test
 	void decryptWhenNeitherKeyFitsThenInvalidEncryptedData() {
-		assertThatExceptionOfType(MiniAuthException.class).isThrownBy(
-				() -> EncryptedData.decrypt(OTHER_KEY, Optional.of(OTHER_KEY), ENCRYPTED_DATA, IV, APPID, this.json))
+		assertThatExceptionOfType(MiniAuthException.class)
+			.isThrownBy(() -> EncryptedData.decrypt(OTHER_KEY, () -> Optional.of(OTHER_KEY), ENCRYPTED_DATA, IV, APPID,
+					this.json))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("INVALID_ENCRYPTED_DATA"));
 	}
 
@@ -83,9 +94,9 @@ class EncryptedDataTests {
 		String brokenJson = "D" + ENCRYPTED_DATA.substring(1);
 
 		MiniAuthException padding = catchMiniAuth(
-				() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), brokenPadding, IV, APPID, this.json));
+				() -> EncryptedData.decrypt(SESSION_KEY, Optional::empty, brokenPadding, IV, APPID, this.json));
 		MiniAuthException notJson = catchMiniAuth(
-				() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), brokenJson, IV, APPID, this.json));
+				() -> EncryptedData.decrypt(SESSION_KEY, Optional::empty, brokenJson, IV, APPID, this.json));
 
 		assertThat(padding.code()).isEqualTo(notJson.code()).isEqualTo("INVALID_ENCRYPTED_DATA");
 		assertThat(padding.status()).isEqualTo(notJson.status());
@@ -97,14 +108,14 @@ class EncryptedDataTests {
 		String altered = "D" + ENCRYPTED_DATA.substring(1);
 
 		assertThatExceptionOfType(MiniAuthException.class)
-			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), altered, IV, APPID, this.json))
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional::empty, altered, IV, APPID, this.json))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("INVALID_ENCRYPTED_DATA"));
 	}
 
 	@Test
 	void decryptWhenIvIsNotSixteenBytesThenInvalidRequest() {
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), ENCRYPTED_DATA,
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional::empty, ENCRYPTED_DATA,
 					"r7BXXKkLb8qrSNn05n0q", APPID, this.json))
 			.withMessageContaining("iv");
 	}
@@ -114,7 +125,7 @@ class EncryptedDataTests {
 		String mangled = ENCRYPTED_DATA.replace('+', ' ');
 
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional.empty(), mangled, IV, APPID, this.json))
+			.isThrownBy(() -> EncryptedData.decrypt(SESSION_KEY, Optional::empty, mangled, IV, APPID, this.json))
 			.withMessageContaining("Base64");
 	}
 
