@@ -183,8 +183,9 @@ class SessionIntegrationTests {
 		String phone = this.api.token("two-devices");
 		String tablet = this.api.token("two-devices");
 
-		this.api.post("/user/logout", "", "Authorization", "Bearer " + phone);
+		assertThat(this.api.post("/user/logout", "", "Authorization", "Bearer " + phone).status()).isEqualTo(204);
 
+		assertThat(me(phone).code()).isEqualTo("TOKEN_REVOKED");
 		assertThat(me(tablet).status()).isEqualTo(200);
 	}
 

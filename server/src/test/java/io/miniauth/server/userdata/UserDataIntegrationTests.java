@@ -2,6 +2,7 @@ package io.miniauth.server.userdata;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -171,12 +172,14 @@ class UserDataIntegrationTests {
 		String token = this.api.token("bad-iv");
 		JsonNode sealed = encryptedData("bad-iv", Map.of("a", 1));
 
-		assertThat(
-				decrypt(token, Map.of("encryptedData", sealed.get("encryptedData").asString(), "iv", "AAAA")).status())
-			.isEqualTo(400);
-		assertThat(
-				decrypt(token, Map.of("encryptedData", "%%%not base64%%%", "iv", sealed.get("iv").asString())).status())
-			.isEqualTo(400);
+		Reply shortIv = decrypt(token, Map.of("encryptedData", sealed.get("encryptedData").asString(), "iv", "AAAA"));
+		Reply notBase64 = decrypt(token,
+				Map.of("encryptedData", "%%%not base64%%%", "iv", sealed.get("iv").asString()));
+
+		assertThat(List.of(shortIv, notBase64)).allSatisfy((reply) -> {
+			assertThat(reply.status()).isEqualTo(400);
+			assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
+		});
 	}
 
 	@Test
