@@ -15,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "miniauth.rate-limit.enabled=true", "miniauth.rate-limit.login-per-ip=3/1m",
 		"miniauth.rate-limit.refresh-per-session=2/1m", "miniauth.rate-limit.phone-per-user=1/1m",
 		"miniauth.rate-limit.profile-per-user=2/1m", "miniauth.web.trusted-proxies=127.0.0.1,::1" })
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 class RateLimitIntegrationTests {
 
 	@LocalServerPort
