@@ -67,8 +67,9 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * on, {@code https://api.weixin.qq.com} otherwise
 	 * @param connectTimeout connect timeout for calls to WeChat
 	 * @param readTimeout read timeout for calls to WeChat
-	 * @param circuitBreakerMinimumCalls how many calls to an app's WeChat the failure
-	 * rate is judged on (the breaker opens at 50% outages)
+	 * @param circuitBreakerMinimumCalls how many calls to an app's WeChat must have been
+	 * made before the outage rate is judged, over the last 20 calls or this many if more
+	 * (the breaker opens at 50% outages)
 	 * @param circuitBreakerOpenFor how long an open breaker answers at once with 503
 	 * before trying WeChat again
 	 */

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Runs the periodic housekeeping (key rotation, pruning of events and rate-limit
- * buckets), and logs a run that fails because the database or Redis is down as one
- * warning line.
+ * Runs the periodic housekeeping (key rotation, deletion of expired sessions and refresh
+ * tokens, pruning of events and rate-limit buckets), and logs a run that fails because
+ * the database or Redis is down as one warning line.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
