@@ -13,6 +13,14 @@ import org.springframework.util.Assert;
  */
 public record EmulatedApp(String appid, String secret, String openPlatform) {
 
+	/**
+	 * The demo app: the one a standalone emulator answers for when none is configured,
+	 * and the one MiniAuth serves in demo mode. Logging in to the demo needs both to
+	 * agree, so it is written down here only.
+	 */
+	public static final EmulatedApp DEMO = new EmulatedApp("wxminiauthdemo0001", "miniauth-demo-secret",
+			"miniauth-demo");
+
 	public EmulatedApp {
 		Assert.hasText(appid, "appid cannot be empty");
 		Assert.hasText(secret, "secret cannot be empty");

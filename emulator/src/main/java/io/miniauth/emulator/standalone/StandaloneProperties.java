@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("emulator")
 record StandaloneProperties(@DefaultValue List<EmulatedApp> apps) {
 
-	static final EmulatedApp DEMO_APP = new EmulatedApp("wxminiauthdemo0001", "miniauth-demo-secret", "miniauth-demo");
+	static final EmulatedApp DEMO_APP = EmulatedApp.DEMO;
 
 	List<EmulatedApp> appsOrDemo() {
 		return this.apps.isEmpty() ? List.of(DEMO_APP) : this.apps;

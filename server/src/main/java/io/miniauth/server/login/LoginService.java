@@ -75,9 +75,10 @@ class LoginService {
 	TokenResponse login(LoginRequest request, ClientInfo client) {
 		MiniApp app = this.apps.resolve(request.appid());
 		try {
-			TokenResponse response = loginTo(app, request, client);
-			this.events.record(AuthEventType.LOGIN, "ok", null, app.appid(), response.user().id(), null, client);
-			return response;
+			LoggedIn loggedIn = loginTo(app, request, client);
+			this.events.record(AuthEventType.LOGIN, "ok", null, app.appid(), loggedIn.response().user().id(),
+					loggedIn.sessionId(), client);
+			return loggedIn.response();
 		}
 		catch (RateLimitedException ex) {
 			// counted, but not written: a flood must not turn into database writes
@@ -91,7 +92,7 @@ class LoginService {
 		}
 	}
 
-	private TokenResponse loginTo(MiniApp app, LoginRequest request, ClientInfo client) {
+	private LoggedIn loginTo(MiniApp app, LoginRequest request, ClientInfo client) {
 		// before any WeChat call or write: an over-budget login costs nothing
 		this.rateLimiter.consume("login-ip", client.ip(), this.budgets.loginPerIp());
 		this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());
@@ -103,8 +104,8 @@ class LoginService {
 		if (fresh.get() != null) {
 			// this request made the login: answer with what it made
 			Fresh made = fresh.get();
-			return this.sessions.tokens(made.session(), made.user(), refreshToken, made.session().expiresAt(),
-					outcome.newUser());
+			return new LoggedIn(this.sessions.tokens(made.session(), made.user(), refreshToken,
+					made.session().expiresAt(), outcome.newUser()), made.session().id());
 		}
 		// a repeat gets the same session only while its first refresh token is unused and
 		// the session active; otherwise the code is spent
@@ -112,7 +113,8 @@ class LoginService {
 		Instant refreshExpiresAt = this.sessions.unusedRefreshTokenExpiry(session.id(), refreshToken)
 			.orElseThrow(CodeAlreadyUsedException::new);
 		User user = this.users.findById(outcome.userId()).orElseThrow(CodeAlreadyUsedException::new);
-		return this.sessions.tokens(session, user, refreshToken, refreshExpiresAt, outcome.newUser());
+		return new LoggedIn(this.sessions.tokens(session, user, refreshToken, refreshExpiresAt, outcome.newUser()),
+				session.id());
 	}
 
 	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
@@ -126,6 +128,13 @@ class LoginService {
 	}
 
 	private record Fresh(Session session, User user) {
+	}
+
+	/**
+	 * A login's answer and the session it belongs to, which the answer itself only holds
+	 * inside the access token.
+	 */
+	private record LoggedIn(TokenResponse response, String sessionId) {
 	}
 
 }

@@ -107,6 +107,36 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void loginThenTheUsersLoginEventNamesTheSessionItStarted() {
+		String token = this.api.token("event-session");
+
+		String sessionId = currentSessionId(token);
+		List<JsonNode> events = events(token);
+
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.get("event").asString()).isEqualTo("login");
+			assertThat(event.get("outcome").asString()).isEqualTo("ok");
+			assertThat(event.get("sessionId").asString()).isEqualTo(sessionId);
+		});
+	}
+
+	@Test
+	void loginWhenCodeRepeatedWithinWindowThenBothLoginEventsNameTheOneSession() {
+		String code = this.api.wxLogin("event-double-tap");
+		assertThat(this.api.post("/user/login", Api.json(Map.of("code", code))).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(1));
+		String token = this.api.post("/user/login", Api.json(Map.of("code", code))).json().get("token").asString();
+
+		String sessionId = currentSessionId(token);
+		List<JsonNode> events = events(token);
+
+		assertThat(events).hasSize(2).allSatisfy((event) -> {
+			assertThat(event.get("event").asString()).isEqualTo("login");
+			assertThat(event.get("sessionId").asString()).isEqualTo(sessionId);
+		});
+	}
+
+	@Test
 	void loginWhenCodeRepeatedAfterWindowThen400CodeAlreadyUsed() {
 		String code = this.api.wxLogin("double-submit");
 		assertThat(this.api.post("/user/login", Api.json(Map.of("code", code))).status()).isEqualTo(200);
@@ -283,6 +313,27 @@ class LoginIntegrationTests {
 		assertThat(
 				this.jdbc.sql("SELECT COUNT(*) FROM users WHERE openid = ?").param(openid).query(Long.class).single())
 			.isEqualTo(1);
+	}
+
+	private String currentSessionId(String token) {
+		Reply reply = this.api.get("/user/sessions", "Authorization", "Bearer " + token);
+		assertThat(reply.status()).isEqualTo(200);
+		List<JsonNode> current = new ArrayList<>();
+		reply.json().get("sessions").forEach((session) -> {
+			if (session.get("current").asBoolean()) {
+				current.add(session);
+			}
+		});
+		assertThat(current).hasSize(1);
+		return current.get(0).get("id").asString();
+	}
+
+	private List<JsonNode> events(String token) {
+		Reply reply = this.api.get("/user/events", "Authorization", "Bearer " + token);
+		assertThat(reply.status()).isEqualTo(200);
+		List<JsonNode> events = new ArrayList<>();
+		reply.json().get("events").forEach(events::add);
+		return events;
 	}
 
 	private static String sid(JsonNode login) throws java.text.ParseException {

@@ -3,6 +3,7 @@ package io.miniauth.server.login;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 
+import io.miniauth.server.app.DemoApp;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;
@@ -102,6 +103,29 @@ class LoginUpstreamFaultIntegrationTests {
 	}
 
 	@Test
+	void loginWhenWeChatAnswersAnErrcodeWithoutMeaningHereThen502WeChatErrorAndNoUser() {
+		faults(Map.of("errcode", 48001, "errorRate", 1.0));
+		long usersBefore = users();
+		String code = this.api.wxLogin("unauthorized-api");
+
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", code)));
+
+		assertThat(reply.status()).isEqualTo(502);
+		assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(reply.code()).isEqualTo("WECHAT_ERROR");
+		assertThat(reply.json().get("status").asInt()).isEqualTo(502);
+		assertThat(reply.json().get("msg").asString()).isNotBlank();
+		assertThat(reply.body()).doesNotContain(code)
+			.doesNotContain(DemoApp.APP.secret())
+			.doesNotContain("session_key")
+			.doesNotContain("openid");
+		assertThat(calls().at("/jscode2session/48001").asInt()).isEqualTo(1);
+		assertThat(users()).isEqualTo(usersBefore);
+		clearFaults();
+		assertThat(login("unauthorized-api").json().get("isNewUser").asBoolean()).isTrue();
+	}
+
+	@Test
 	void loginWhenWeChatBlocksARiskyUserThen403LoginBlocked() {
 		String code = this.api.post("/emulator/wx/login", Api.json(Map.of("user", "risky", "risky", true)))
 			.json()
@@ -133,6 +157,10 @@ class LoginUpstreamFaultIntegrationTests {
 		login("never-created");
 
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isEqualTo(before);
+	}
+
+	private long users() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
 	}
 
 	private Reply login(String user) {

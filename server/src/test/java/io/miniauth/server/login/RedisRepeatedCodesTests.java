@@ -1,5 +1,7 @@
 package io.miniauth.server.login;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ValueOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -64,7 +67,12 @@ class RedisRepeatedCodesTests {
 				return count(logins);
 			}));
 			await(running);
-			Future<LoginOutcome> repeat = pool.submit(() -> this.b.once("wxapp", this.code, () -> count(logins)));
+			CountDownLatch repeatWaits = new CountDownLatch(1);
+			RedisRepeatedCodes waiting = new RedisRepeatedCodes(seeingPending(repeatWaits),
+					JsonMapper.builder().build(), WINDOW, Duration.ofSeconds(10));
+			Future<LoginOutcome> repeat = pool.submit(() -> waiting.once("wxapp", this.code, () -> count(logins)));
+			await(repeatWaits);
+			assertThat(repeat).isNotDone();
 			finish.countDown();
 
 			assertThat(repeat.get(10, TimeUnit.SECONDS)).isEqualTo(first.get(10, TimeUnit.SECONDS));
@@ -115,6 +123,36 @@ class RedisRepeatedCodesTests {
 
 		assertThat(pendingTtl.get()).isGreaterThan(shortWindow.toMillis()).isLessThanOrEqualTo(longestLogin.toMillis());
 		assertThat(this.redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, shortWindow.toMillis());
+	}
+
+	/**
+	 * A client of the same Redis that counts down when it reads a code still marked
+	 * pending: the repeat has found the first login running and waits for it.
+	 */
+	private StringRedisTemplate seeingPending(CountDownLatch sawPending) {
+		return new StringRedisTemplate(this.redis.getRequiredConnectionFactory()) {
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public ValueOperations<String, String> opsForValue() {
+				ValueOperations<String, String> operations = super.opsForValue();
+				return (ValueOperations<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+						new Class<?>[] { ValueOperations.class }, (proxy, method, args) -> {
+							Object result;
+							try {
+								result = method.invoke(operations, args);
+							}
+							catch (InvocationTargetException ex) {
+								throw ex.getCause();
+							}
+							if (method.getName().equals("get") && "pending".equals(result)) {
+								sawPending.countDown();
+							}
+							return result;
+						});
+			}
+
+		};
 	}
 
 	private LoginOutcome count(AtomicInteger logins) {

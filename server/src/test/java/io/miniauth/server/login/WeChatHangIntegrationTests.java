@@ -1,6 +1,7 @@
 package io.miniauth.server.login;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,7 +52,10 @@ class WeChatHangIntegrationTests {
 			for (String code : codes) {
 				logins.add(pool.submit(() -> api.post("/user/login", Api.json(Map.of("code", code)))));
 			}
-			Thread.sleep(500);
+			// the emulator counts a hang before it pauses: then all logins are stuck
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> api.get("/emulator/calls").json().at("/jscode2session/hang").asInt() >= codes.size());
 
 			for (int i = 0; i < 5; i++) {
 				assertThat(api.get("/user/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +18,7 @@ import java.util.function.Function;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.support.MutableClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +44,37 @@ class WeChatAccessTokensTests {
 			await(release);
 			return this.fetch.apply(app);
 		};
+		Set<Thread> sawColdCache = ConcurrentHashMap.newKeySet();
+		InMemoryAccessTokenStore store = new InMemoryAccessTokenStore();
+		WeChatAccessTokens watched = new WeChatAccessTokens(new AccessTokenStore() {
+
+			@Override
+			public Optional<WeChatAccessToken> get(String appid) {
+				Optional<WeChatAccessToken> token = store.get(appid);
+				if (token.isEmpty()) {
+					sawColdCache.add(Thread.currentThread());
+				}
+				return token;
+			}
+
+			@Override
+			public void put(String appid, WeChatAccessToken token) {
+				store.put(appid, token);
+			}
+
+		}, this.clock);
 		ExecutorService pool = Executors.newFixedThreadPool(100);
 		try {
 			List<Callable<String>> calls = new ArrayList<>();
 			for (int i = 0; i < 100; i++) {
-				calls.add(() -> this.tokens.get(APP, slowFetch));
+				calls.add(() -> watched.get(APP, slowFetch));
 			}
 			List<Future<String>> results = new ArrayList<>();
 			for (Callable<String> call : calls) {
 				results.add(pool.submit(call));
 			}
-			TimeUnit.MILLISECONDS.sleep(200);
+			// every caller has found no token while the one fetch is held
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sawColdCache.size() == 100);
 			release.countDown();
 			for (Future<String> result : results) {
 				assertThat(result.get()).isEqualTo("token-1");
@@ -157,7 +180,7 @@ class WeChatAccessTokensTests {
 
 	private static void await(CountDownLatch latch) {
 		try {
-			latch.await(5, TimeUnit.SECONDS);
+			latch.await(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
