@@ -6,7 +6,6 @@ import io.miniauth.server.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +29,7 @@ class LoginController {
 
 	@PostMapping(path = "/user/login", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		// RFC 6749 §5.1: responses carrying tokens must not be cached
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noStore())
-			.body(this.loginService.login(request, ClientInfo.of(http, this.clientAddress)));
+		return this.loginService.login(request, ClientInfo.of(http, this.clientAddress)).toResponse();
 	}
 
 }

@@ -10,7 +10,6 @@ import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
-import io.miniauth.server.ratelimit.RateLimitedException;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.session.RefreshTokens;
@@ -24,7 +23,6 @@ import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.web.MiniAuthException;
 import io.miniauth.server.wechat.WeChatClient;
-import io.miniauth.server.wechat.WeChatException;
 import io.miniauth.server.wechat.WeChatSession;
 
 import org.springframework.stereotype.Service;
@@ -80,14 +78,10 @@ class LoginService {
 					loggedIn.sessionId(), client);
 			return loggedIn.response();
 		}
-		catch (RateLimitedException ex) {
-			// counted, but not written: a flood must not turn into database writes
-			this.events.count(AuthEventType.RATE_LIMITED, ex.code());
-			throw ex;
-		}
 		catch (MiniAuthException ex) {
-			Integer errcode = (ex instanceof WeChatException weChat && weChat.errcode() != 0) ? weChat.errcode() : null;
-			this.events.record(AuthEventType.LOGIN, ex.code(), errcode, app.appid(), null, null, client);
+			// a refusal for the budget is counted, but not written: a flood must not turn
+			// into database writes
+			this.events.recordFailure(AuthEventType.LOGIN, ex, app.appid(), null, null, client);
 			throw ex;
 		}
 	}

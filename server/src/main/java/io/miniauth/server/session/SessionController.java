@@ -14,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,11 +46,9 @@ class SessionController {
 
 	@PostMapping(path = "/user/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
-		// RFC 6749 §5.1: responses carrying tokens must not be cached
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noStore())
-			.body(this.refresher.refresh(request.refreshToken(), RequestedApp.from(http),
-					ClientInfo.of(http, this.clientAddress)));
+		return this.refresher
+			.refresh(request.refreshToken(), RequestedApp.from(http), ClientInfo.of(http, this.clientAddress))
+			.toResponse();
 	}
 
 	@PostMapping("/user/logout")

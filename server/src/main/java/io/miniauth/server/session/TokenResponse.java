@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.miniauth.server.user.UserProfile;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+
 /**
  * The answer of {@code POST /user/login} and {@code POST /user/token/refresh}.
  *
@@ -19,6 +22,14 @@ import io.miniauth.server.user.UserProfile;
 public record TokenResponse(String msg, String token, String tokenType, long expiresIn, String refreshToken,
 		long refreshExpiresIn, @JsonProperty("isNewUser") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean isNewUser,
 		UserProfile user) {
+
+	/**
+	 * The HTTP answer carrying these tokens, which no cache may keep (RFC 6749 §5.1).
+	 * @return the answer
+	 */
+	public ResponseEntity<TokenResponse> toResponse() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this);
+	}
 
 	@Override
 	public String toString() {
