@@ -10,35 +10,66 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The standalone emulator started as {@code java -jar} starts it (the same application,
- * with the same defaults), on a free port: what a backend's own tests run against.
+ * with the same defaults), on a free port: what a backend's own tests run against. As a
+ * static {@code @RegisterExtension} field it runs for the test class.
  */
-final class RunningEmulator implements AutoCloseable {
+final class RunningEmulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-	private final ConfigurableApplicationContext context;
+	private final String[] args;
+
+	private ConfigurableApplicationContext context;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private RunningEmulator(ConfigurableApplicationContext context) {
-		this.context = context;
+	private RunningEmulator(String... args) {
+		List<String> all = new ArrayList<>(List.of("--server.port=0"));
+		all.addAll(List.of(args));
+		this.args = all.toArray(String[]::new);
 	}
 
 	/**
-	 * Starts the emulator on a free port.
+	 * The emulator for a test class, started before its tests and stopped after them.
+	 * @return the emulator, not started yet
+	 */
+	static RunningEmulator forTestClass() {
+		return new RunningEmulator();
+	}
+
+	/**
+	 * Starts the emulator on a free port now.
 	 * @param args command line arguments, as {@code java -jar} would take them
 	 * @return the running emulator
 	 */
 	static RunningEmulator start(String... args) {
-		List<String> all = new ArrayList<>(List.of("--server.port=0"));
-		all.addAll(List.of(args));
-		return new RunningEmulator(EmulatorApplication.application().run(all.toArray(String[]::new)));
+		RunningEmulator emulator = new RunningEmulator(args);
+		emulator.start();
+		return emulator;
+	}
+
+	private void start() {
+		this.context = EmulatorApplication.application().run(this.args);
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext extension) {
+		start();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext extension) {
+		close();
 	}
 
 	int port() {

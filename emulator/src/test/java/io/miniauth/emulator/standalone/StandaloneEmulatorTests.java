@@ -12,10 +12,9 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 
 import io.miniauth.emulator.app.EmulatedApp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,17 +32,8 @@ class StandaloneEmulatorTests {
 
 	private static final EmulatedApp APP = EmulatedApp.DEMO;
 
-	private static RunningEmulator emulator;
-
-	@BeforeAll
-	static void start() {
-		emulator = RunningEmulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
+	@RegisterExtension
+	static final RunningEmulator emulator = RunningEmulator.forTestClass();
 
 	@AfterEach
 	void clearFaults() {

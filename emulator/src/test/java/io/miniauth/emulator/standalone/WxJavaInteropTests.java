@@ -12,10 +12,9 @@ import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import io.miniauth.emulator.app.EmulatedApp;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.util.SignUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,19 +35,10 @@ class WxJavaInteropTests {
 
 	private static final String WECHAT = "https://api.weixin.qq.com";
 
-	private static RunningEmulator emulator;
+	@RegisterExtension
+	static final RunningEmulator emulator = RunningEmulator.forTestClass();
 
 	private WxMaService wx;
-
-	@BeforeAll
-	static void start() {
-		emulator = RunningEmulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@BeforeEach
 	void configureSdk() {
