@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,15 +31,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The WeChat emulator, mounted under {@code /emulator}. An application imports this
- * configuration and provides an {@link EmulatedApps} bean naming the apps to answer for;
- * a {@link Clock} bean, when present, drives every lifetime (codes, tokens, keys,
- * quotas). The fidelity knobs are read from the {@code emulator.*} properties (see
+ * The WeChat emulator, mounted under {@code /emulator} (and nowhere else: the standalone
+ * emulator's extras, such as WeChat's root paths, are not scanned). An application
+ * imports this configuration and provides an {@link EmulatedApps} bean naming the apps to
+ * answer for; a {@link Clock} bean, when present, drives every lifetime (codes, tokens,
+ * keys, quotas). The fidelity knobs are read from the {@code emulator.*} properties (see
  * {@link EmulatorSettings}).
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = EmulatorConfiguration.class, useDefaultFilters = false,
-		includeFilters = @ComponentScan.Filter({ RestController.class, RestControllerAdvice.class }))
+		includeFilters = @ComponentScan.Filter({ RestController.class, RestControllerAdvice.class }),
+		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+				pattern = "io\\.miniauth\\.emulator\\.standalone\\..*"))
 public class EmulatorConfiguration {
 
 	private static final String SETTINGS_PREFIX = "emulator";

@@ -4,26 +4,35 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
  * Turns failed control requests into {@code application/problem+json} with a stable
- * {@code code} and a readable {@code msg}.
+ * {@code code} and a readable {@code msg}, including the requests Spring MVC refuses on
+ * its own (a wrong content type, a missing parameter...).
  */
 @RestControllerAdvice(basePackages = "io.miniauth.emulator")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EmulatorControlAdvice {
 
 	@ExceptionHandler
-	ProblemDetail controlFailed(EmulatorControlException ex) {
-		return problem(ex.status(), ex.code(), ex.getMessage());
+	ResponseEntity<ProblemDetail> controlFailed(EmulatorControlException ex) {
+		return ControlProblem.of(ex.status(), ex.code(), ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalid(MethodArgumentNotValidException ex) {
+	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
 		String msg = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
@@ -31,20 +40,24 @@ class EmulatorControlAdvice {
 			.sorted()
 			.findFirst()
 			.orElse("The request is not valid");
-		return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", msg);
+		return ControlProblem.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", msg);
 	}
 
 	@ExceptionHandler
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		return ControlProblem.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
 				"The request body is not valid JSON for this endpoint");
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String code, String msg) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, msg);
-		problem.setProperty("code", code);
-		problem.setProperty("msg", msg);
-		return problem;
+	/**
+	 * Every other refusal of Spring MVC's (they all carry their status): 415 for a body
+	 * that is not JSON, 400 for a missing parameter, and so on.
+	 */
+	@ExceptionHandler({ HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
+			HttpRequestMethodNotSupportedException.class, ServletRequestBindingException.class,
+			HandlerMethodValidationException.class, ErrorResponseException.class })
+	ResponseEntity<ProblemDetail> refused(Exception ex) {
+		return ControlProblem.of((ErrorResponse) ex);
 	}
 
 }

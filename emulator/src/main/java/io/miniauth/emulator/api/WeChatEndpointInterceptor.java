@@ -19,7 +19,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The one place every WeChat endpoint goes through: it applies the injected faults
- * (latency, errors, hangs, dropped connections) and counts each call by outcome.
+ * (latency, errors, hangs, dropped connections) and counts each call by outcome, always
+ * before the answer leaves, so that a caller holding its answer can trust the counts.
  * <p>
  * An injected error or drop answers before the endpoint runs, so nothing is spent (a
  * login code stays usable and a retry can succeed). A hang runs the endpoint after the
@@ -79,16 +80,36 @@ public final class WeChatEndpointInterceptor implements HandlerInterceptor {
 		}
 	}
 
+	/**
+	 * Counts a call that answered without a body being written through the endpoint (such
+	 * as a failure of the endpoint itself); answers with a body are counted before it is
+	 * written, by {@link AnswerCountingAdvice}.
+	 */
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
 		WeChatEndpoint endpoint = endpointOf(handler);
-		if (endpoint == null || request.getAttribute(COUNTED_ATTRIBUTE) != null) {
+		if (endpoint != null) {
+			recordOnce(this.calls, endpoint, request, response);
+		}
+	}
+
+	/**
+	 * Counts the call by the outcome of its answer, unless it was counted already.
+	 * @param calls the counts
+	 * @param endpoint the endpoint called
+	 * @param request the call
+	 * @param response its answer, whose status stands for the outcome when the endpoint
+	 * noted none
+	 */
+	static void recordOnce(CallCounts calls, WeChatEndpoint endpoint, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (request.getAttribute(COUNTED_ATTRIBUTE) != null) {
 			return;
 		}
+		request.setAttribute(COUNTED_ATTRIBUTE, Boolean.TRUE);
 		Object outcome = request.getAttribute(WeChatResponses.OUTCOME_ATTRIBUTE);
-		this.calls.record(endpoint.value(),
-				(outcome != null) ? outcome.toString() : String.valueOf(response.getStatus()));
+		calls.record(endpoint.value(), (outcome != null) ? outcome.toString() : String.valueOf(response.getStatus()));
 	}
 
 	private void writeError(HttpServletResponse response, WeChatEndpoint endpoint, int errcode) throws IOException {
