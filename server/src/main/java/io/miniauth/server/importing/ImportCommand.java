@@ -62,20 +62,31 @@ public final class ImportCommand {
 			err.print(ImportOptions.USAGE);
 			return USAGE;
 		}
-		ConfigurableApplicationContext context;
+		RowSource source;
 		try {
-			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-				.properties(QUIET)
-				.run(options.serviceArgs().toArray(String[]::new));
+			source = open(options);
 		}
-		catch (RuntimeException ex) {
-			err.println("The import cannot start: " + rootCause(ex).getMessage());
+		catch (ImportFailedException ex) {
+			err.println("The import cannot start: " + ex.getMessage());
 			return FAILED;
 		}
-		try (context; RowSource source = open(options)) {
-			ImportReport report = context.getBean(UserImporter.class).run(source, options.appid(), options.dryRun());
-			report.print(out);
-			return DONE;
+		try (source) {
+			ConfigurableApplicationContext context;
+			try {
+				context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+					.properties(QUIET)
+					.run(options.serviceArgs().toArray(String[]::new));
+			}
+			catch (RuntimeException ex) {
+				err.println("The import cannot start: " + rootCause(ex).getMessage());
+				return FAILED;
+			}
+			try (context) {
+				ImportReport report = context.getBean(UserImporter.class)
+					.run(source, options.appid(), options.dryRun());
+				report.print(out);
+				return DONE;
+			}
 		}
 		catch (ImportFailedException ex) {
 			err.println("The import failed: " + ex.getMessage());
