@@ -56,18 +56,6 @@ final class ImportReport {
 		return this.counts.get(ImportOutcome.UNCHANGED);
 	}
 
-	long refused() {
-		return this.refused;
-	}
-
-	List<Refusal> refusals() {
-		return List.copyOf(this.refusals);
-	}
-
-	boolean dryRun() {
-		return this.dryRun;
-	}
-
 	void print(PrintStream out) {
 		out.println("Import from " + this.source + (this.dryRun ? " (dry run: nothing was written)" : ""));
 		out.println("  new:       " + created());

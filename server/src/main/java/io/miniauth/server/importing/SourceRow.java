@@ -16,10 +16,6 @@ record SourceRow(String ref, Map<ImportField, String> values, String problem) {
 		return this.values.get(field);
 	}
 
-	boolean has(ImportField field) {
-		return this.values.containsKey(field);
-	}
-
 	@Override
 	public String toString() {
 		return "SourceRow[" + this.ref + ", openid=" + value(ImportField.OPENID) + ", sessionKey=******]";
