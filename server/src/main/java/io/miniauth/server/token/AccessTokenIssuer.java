@@ -22,13 +22,17 @@ import org.springframework.util.Assert;
  * Issues access tokens: ES256-signed JWTs whose header names the signing key
  * ({@code kid}) and whose claims are {@code iss}, {@code sub} (the user's public id),
  * {@code aud} (the appid), {@code iat}, {@code exp}, a unique {@code jti} and {@code sid}
- * (the session).
+ * (the session), and {@code ext} (the user's id in the backend they were imported from,
+ * left out for users who were never imported).
  */
 @Component
 public class AccessTokenIssuer {
 
 	/** The claim that names the token's session. */
 	public static final String SESSION_ID_CLAIM = "sid";
+
+	/** The claim that carries the user's id from the backend they were imported from. */
+	public static final String EXTERNAL_ID_CLAIM = "ext";
 
 	private final SigningKeys keys;
 
@@ -53,9 +57,10 @@ public class AccessTokenIssuer {
 	 * @param userId the user's public id
 	 * @param appid the app
 	 * @param sessionId the session the token belongs to
+	 * @param externalId the user's imported id, or {@code null}
 	 * @return the token
 	 */
-	public IssuedToken issue(String userId, String appid, String sessionId) {
+	public IssuedToken issue(String userId, String appid, String sessionId, String externalId) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(this.lifetime);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
@@ -65,6 +70,7 @@ public class AccessTokenIssuer {
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString())
 			.claim(SESSION_ID_CLAIM, sessionId)
+			.claim(EXTERNAL_ID_CLAIM, externalId)
 			.build();
 		SigningKeys.ActiveKey key = this.keys.activeKey();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(JOSEObjectType.JWT).build();

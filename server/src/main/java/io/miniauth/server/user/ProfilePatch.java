@@ -1,9 +1,6 @@
 package io.miniauth.server.user;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,18 +12,9 @@ import tools.jackson.databind.JsonNode;
  * out stays as it is, {@code null} clears it, a value replaces it. Unknown fields are
  * refused, so that a typo is not silently ignored.
  * <p>
- * Rules: {@code nickName} is 1 to 30 characters, {@code signature} at most 30, counted as
- * code points (an emoji built from several, such as a flag, counts as several);
- * {@code avatarUrl} is an {@code https} URL of at most 512 characters; control characters
- * are refused everywhere.
+ * The rules for each field are {@link ProfileRules}.
  */
 final class ProfilePatch {
-
-	static final int MAX_NICK_NAME = 30;
-
-	static final int MAX_SIGNATURE = 30;
-
-	static final int MAX_AVATAR_URL = 512;
 
 	private static final Set<String> FIELDS = Set.of("nickName", "avatarUrl", "signature");
 
@@ -64,24 +52,21 @@ final class ProfilePatch {
 	User applyTo(User user) {
 		return new User(user.id(), user.appid(), user.openid(), user.unionid(), value("nickName", user.nickName()),
 				value("avatarUrl", user.avatarUrl()), emptyAsNull(value("signature", user.signature())), user.phone(),
-				user.createdAt(), user.lastLoginAt());
+				user.createdAt(), user.lastLoginAt(), user.externalId());
 	}
 
 	private void check() {
 		String nickName = value("nickName", null);
 		if (nickName != null) {
-			if (nickName.isBlank()) {
-				throw new InvalidRequestException("nickName must not be blank (send null to clear it)");
-			}
-			checkText("nickName", nickName, MAX_NICK_NAME);
+			ProfileRules.checkNickName(nickName);
 		}
 		String signature = value("signature", null);
 		if (signature != null) {
-			checkText("signature", signature, MAX_SIGNATURE);
+			ProfileRules.checkSignature(signature);
 		}
 		String avatarUrl = value("avatarUrl", null);
 		if (avatarUrl != null) {
-			checkAvatarUrl(avatarUrl);
+			ProfileRules.checkAvatarUrl(avatarUrl);
 		}
 	}
 
@@ -91,31 +76,6 @@ final class ProfilePatch {
 			return current;
 		}
 		return node.isNull() ? null : node.asString();
-	}
-
-	private static void checkText(String field, String value, int max) {
-		if (value.codePointCount(0, value.length()) > max) {
-			throw new InvalidRequestException(field + " must be at most " + max + " characters");
-		}
-		if (value.codePoints().anyMatch(Character::isISOControl)) {
-			throw new InvalidRequestException(field + " must not contain control characters");
-		}
-	}
-
-	private static void checkAvatarUrl(String value) {
-		if (value.length() > MAX_AVATAR_URL) {
-			throw new InvalidRequestException("avatarUrl must be at most " + MAX_AVATAR_URL + " characters");
-		}
-		try {
-			URI uri = new URI(value);
-			if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-					|| uri.getHost() == null) {
-				throw new InvalidRequestException("avatarUrl must be an https URL");
-			}
-		}
-		catch (URISyntaxException ex) {
-			throw new InvalidRequestException("avatarUrl must be an https URL");
-		}
 	}
 
 	private static String emptyAsNull(String value) {

@@ -15,9 +15,11 @@ import java.time.Instant;
  * @param phone the bound phone number, or {@code null}
  * @param createdAt first login
  * @param lastLoginAt latest login
+ * @param externalId the id the user had in the backend they were imported from, or
+ * {@code null} when they were never imported
  */
 public record User(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
-		String signature, Phone phone, Instant createdAt, Instant lastLoginAt) {
+		String signature, Phone phone, Instant createdAt, Instant lastLoginAt, String externalId) {
 
 	/**
 	 * A phone number bound through WeChat.

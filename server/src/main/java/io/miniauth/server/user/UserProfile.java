@@ -17,14 +17,17 @@ import java.util.List;
  * @param linkedApps the other apps in which the same person (same unionid) has a user
  * @param createdAt first login
  * @param lastLoginAt latest login
+ * @param externalId the id the user had in the backend they were imported from, or
+ * {@code null} when they were never imported
  */
 public record UserProfile(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
-		String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt) {
+		String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt,
+		String externalId) {
 
 	static UserProfile of(User user, List<String> linkedApps) {
 		return new UserProfile(user.id(), user.appid(), user.openid(), user.unionid(), user.nickName(),
 				user.avatarUrl(), user.signature(), (user.phone() != null) ? user.phone().phoneNumber() : null,
-				linkedApps, user.createdAt(), user.lastLoginAt());
+				linkedApps, user.createdAt(), user.lastLoginAt(), user.externalId());
 	}
 
 }
