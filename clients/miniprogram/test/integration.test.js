@@ -89,7 +89,7 @@ integration('logs in once for 20 concurrent requests made before any session exi
 integration('updates the profile with a nickname, an https avatar URL and a signature', async () => {
   const { client } = phoneOf(handle());
   const profile = { nickName: 'Ada', avatarUrl: 'https://cdn.example.com/a/ada.png', signature: 'hello' };
-  const patched = await client.patch('/user/me', profile);
+  const patched = await client.put('/user/me', profile);
   assert.equal(patched.statusCode, 200);
   const me = await client.get('/user/me');
   assert.equal(me.data.nickName, 'Ada');
