@@ -31,19 +31,20 @@ Page({
   // form-type="submit" reads the nickname after WeChat's content check on blur.
   async onSave(e) {
     const { nickName, signature } = e.detail.value;
-    const patch = {};
-    if (nickName) patch.nickName = nickName;
-    patch.signature = signature || null;
+    const change = {};
+    if (nickName) change.nickName = nickName;
+    change.signature = signature || null;
     this.setData({ saving: true });
     try {
       if (this.data.chosenAvatar) {
         try {
-          patch.avatarUrl = await uploadAvatar(this.data.chosenAvatar);
+          change.avatarUrl = await uploadAvatar(this.data.chosenAvatar);
         } catch (uploadError) {
           wx.showToast({ title: uploadError.message, icon: 'none' });
         }
       }
-      const { data } = await auth().patch('/user/me', patch);
+      // PUT: wx.request has no PATCH; MiniAuth's PUT /user/me changes only the fields sent.
+      const { data } = await auth().put('/user/me', change);
       this.setData({ user: data, chosenAvatar: '', avatarPreview: data.avatarUrl || this.data.avatarPreview });
       wx.showToast({ title: 'Saved' });
     } catch (err) {

@@ -11,11 +11,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The caller's own profile: {@code GET} and {@code PATCH /user/me}.
+ * The caller's own profile: {@code GET} and {@code PATCH /user/me}. {@code PUT /user/me}
+ * takes the same partial body as {@code PATCH}, because {@code wx.request} offers no
+ * {@code PATCH} and mini program HTTP libraries refuse or rewrite it.
  */
 @RestController
 class UserController {
@@ -54,6 +57,11 @@ class UserController {
 		User current = this.currentUser.of(caller);
 		User updated = this.users.updateProfile(current.id(), patch::applyTo, this.clock.instant());
 		return this.profiles.of(updated);
+	}
+
+	@PutMapping(path = "/user/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+	UserProfile updateProfileFromMiniProgram(Caller caller, @RequestBody JsonNode body) {
+		return updateProfile(caller, body);
 	}
 
 }

@@ -32,6 +32,8 @@ public final class ApiErrorCatalog {
 		ERRORS.put("GET /user/me", AUTHENTICATION);
 		ERRORS.put("PATCH /user/me",
 				merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST"), 429, List.of("RATE_LIMITED"))));
+		ERRORS.put("PUT /user/me",
+				merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST"), 429, List.of("RATE_LIMITED"))));
 		ERRORS.put("POST /user/logout", AUTHENTICATION);
 		ERRORS.put("GET /user/sessions", AUTHENTICATION);
 		ERRORS.put("DELETE /user/sessions", AUTHENTICATION);
