@@ -3,6 +3,7 @@
 const { LoginError, RefreshError } = require('./errors');
 const { isSuccess, body, problemDetails } = require('./response');
 const { sessionFromAnswer } = require('./session-store');
+const { clientMessage } = require('./language');
 
 /**
  * Owns the session: hands out a valid access token and renews it. Every renewal,
@@ -10,7 +11,7 @@ const { sessionFromAnswer } = require('./session-store');
  * axios-auth-refresh): callers that need a token while it runs wait on it and get
  * its result or its error; none starts a second one.
  */
-function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange }) {
+function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange, language }) {
   let renewal = null;
 
   function runOnce(task) {
@@ -93,7 +94,11 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
       code = await getLoginCode();
     } catch (cause) {
       if (cause instanceof LoginError) throw cause;
-      throw new LoginError('Getting a login code failed: ' + (cause && cause.message), { code: 'WX_LOGIN_FAILED', cause });
+      throw new LoginError('Getting a login code failed: ' + (cause && cause.message), {
+        code: 'WX_LOGIN_FAILED',
+        msg: clientMessage(language, 'WX_LOGIN_FAILED'),
+        cause,
+      });
     }
     const data = { code };
     if (appid) data.appid = appid;

@@ -10,6 +10,9 @@ import java.util.Set;
 import io.miniauth.server.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * The changes a {@code PATCH /user/me} asks for, in JSON merge-patch style: a field left
  * out stays as it is, {@code null} clears it, a value replaces it. Unknown fields are
@@ -44,16 +47,17 @@ final class ProfilePatch {
 	 */
 	static ProfilePatch read(JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw new InvalidRequestException("The request body must be a JSON object");
+			throw new InvalidRequestException("invalid.body-not-object", "The request body must be a JSON object");
 		}
 		for (Iterator<Map.Entry<String, JsonNode>> fields = body.properties().iterator(); fields.hasNext();) {
 			Map.Entry<String, JsonNode> field = fields.next();
 			if (!FIELDS.contains(field.getKey())) {
-				throw new InvalidRequestException("Unknown field " + quoted(field.getKey())
-						+ ": only nickName, avatarUrl and signature can be changed");
+				throw new InvalidRequestException("invalid.profile-field", "Unknown field " + quoted(field.getKey())
+						+ ": only nickName, avatarUrl and signature can be changed", quoted(field.getKey()));
 			}
 			if (!field.getValue().isNull() && !field.getValue().isString()) {
-				throw new InvalidRequestException(field.getKey() + " must be a string or null");
+				throw new InvalidRequestException("invalid.string-or-null",
+						field.getKey() + " must be a string or null", fieldName(field.getKey()));
 			}
 		}
 		ProfilePatch patch = new ProfilePatch(body);
@@ -71,7 +75,8 @@ final class ProfilePatch {
 		String nickName = value("nickName", null);
 		if (nickName != null) {
 			if (nickName.isBlank()) {
-				throw new InvalidRequestException("nickName must not be blank (send null to clear it)");
+				throw new InvalidRequestException("invalid.nick-name-blank",
+						"nickName must not be blank (send null to clear it)");
 			}
 			checkText("nickName", nickName, MAX_NICK_NAME);
 		}
@@ -95,31 +100,43 @@ final class ProfilePatch {
 
 	private static void checkText(String field, String value, int max) {
 		if (value.codePointCount(0, value.length()) > max) {
-			throw new InvalidRequestException(field + " must be at most " + max + " characters");
+			throw new InvalidRequestException("invalid.too-long", field + " must be at most " + max + " characters",
+					fieldName(field), max);
 		}
 		if (value.codePoints().anyMatch(Character::isISOControl)) {
-			throw new InvalidRequestException(field + " must not contain control characters");
+			throw new InvalidRequestException("invalid.control-characters",
+					field + " must not contain control characters", fieldName(field));
 		}
 	}
 
 	private static void checkAvatarUrl(String value) {
 		if (value.length() > MAX_AVATAR_URL) {
-			throw new InvalidRequestException("avatarUrl must be at most " + MAX_AVATAR_URL + " characters");
+			throw new InvalidRequestException("invalid.too-long",
+					"avatarUrl must be at most " + MAX_AVATAR_URL + " characters", fieldName("avatarUrl"),
+					MAX_AVATAR_URL);
 		}
 		try {
 			URI uri = new URI(value);
 			if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
 					|| uri.getHost() == null) {
-				throw new InvalidRequestException("avatarUrl must be an https URL");
+				throw new InvalidRequestException("invalid.avatar-url-https", "avatarUrl must be an https URL");
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidRequestException("avatarUrl must be an https URL");
+			throw new InvalidRequestException("invalid.avatar-url-https", "avatarUrl must be an https URL");
 		}
 	}
 
 	private static String emptyAsNull(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * A field's name as the person reads it ({@code field.nickName} in the bundles: 昵称 in
+	 * Chinese), its JSON name otherwise.
+	 */
+	private static MessageSourceResolvable fieldName(String field) {
+		return new DefaultMessageSourceResolvable(new String[] { "field." + field }, field);
 	}
 
 	private static String quoted(String name) {
