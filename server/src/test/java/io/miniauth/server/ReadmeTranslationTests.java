@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,21 +36,13 @@ class ReadmeTranslationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "..", "../clients/miniprogram" })
 	void readmeWhenTranslatedThenBothListTheSameCommands(String folder) throws IOException {
-		Path english = Path.of(folder, "README.md");
-		Path chinese = Path.of(folder, "README.zh-CN.md");
-
-		assertSame("command", english, commands(Files.readString(english)), chinese,
-				commands(Files.readString(chinese)));
+		assertBothHaveTheSame("command", folder, ReadmeTranslationTests::commands);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "..", "../clients/miniprogram" })
 	void readmeWhenTranslatedThenBothNameTheSameProperties(String folder) throws IOException {
-		Path english = Path.of(folder, "README.md");
-		Path chinese = Path.of(folder, "README.zh-CN.md");
-
-		assertSame("configuration property", english, properties(Files.readString(english)), chinese,
-				properties(Files.readString(chinese)));
+		assertBothHaveTheSame("configuration property", folder, ReadmeTranslationTests::properties);
 	}
 
 	@ParameterizedTest
@@ -64,8 +57,12 @@ class ReadmeTranslationTests {
 			.contains("(README.md)");
 	}
 
-	private static void assertSame(String what, Path english, Set<String> inEnglish, Path chinese,
-			Set<String> inChinese) {
+	private static void assertBothHaveTheSame(String what, String folder, Function<String, Set<String>> items)
+			throws IOException {
+		Path english = Path.of(folder, "README.md");
+		Path chinese = Path.of(folder, "README.zh-CN.md");
+		Set<String> inEnglish = items.apply(Files.readString(english));
+		Set<String> inChinese = items.apply(Files.readString(chinese));
 		List<String> problems = new ArrayList<>();
 		inEnglish.stream()
 			.filter((item) -> !inChinese.contains(item))

@@ -5,10 +5,13 @@ import java.util.List;
 
 import io.miniauth.server.config.MiniAuthProperties;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -25,9 +28,17 @@ class MessagesConfiguration {
 	/** The built-in bundles. */
 	static final String BUILT_IN = "classpath:messages";
 
+	/**
+	 * The messages, with the operator's bundles read from the environment rather than
+	 * from {@link MiniAuthProperties}: the context makes this bean first, and validating
+	 * those properties already needs messages.
+	 * @param environment the environment
+	 * @return the message source
+	 */
 	@Bean
-	MessageSource messageSource(MiniAuthProperties properties) {
-		return bundles(properties.web().messages());
+	MessageSource messageSource(Environment environment) {
+		return bundles(
+				Binder.get(environment).bind("miniauth.web.messages", Bindable.listOf(String.class)).orElse(List.of()));
 	}
 
 	@Bean

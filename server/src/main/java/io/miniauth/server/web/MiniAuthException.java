@@ -81,13 +81,18 @@ public abstract class MiniAuthException extends RuntimeException implements Mess
 	}
 
 	/**
-	 * Headers that go with the answer, such as {@code WWW-Authenticate}.
-	 * {@code Retry-After} is added for the codes that carry it (see
-	 * {@link #retryAfter()}).
-	 * @return the headers, empty by default
+	 * Headers that go with the answer, such as {@code WWW-Authenticate}: by default
+	 * {@code Retry-After} of {@link #retryAfter()} for the codes that
+	 * {@linkplain ErrorCode#retryAfter() carry it}, and none for the others.
+	 * @return the headers
 	 */
 	public HttpHeaders headers() {
-		return HttpHeaders.EMPTY;
+		if (!ErrorCode.find(this.code).map(ErrorCode::retryAfter).orElse(false)) {
+			return HttpHeaders.EMPTY;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter().toSeconds())));
+		return headers;
 	}
 
 	/**

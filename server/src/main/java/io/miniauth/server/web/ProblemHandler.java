@@ -56,12 +56,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> miniAuthFailure(MiniAuthException ex) {
 		ProblemDetail problem = this.problems.problem(ex);
-		HttpHeaders headers = new HttpHeaders();
-		headers.addAll(ex.headers());
-		if (ErrorCode.find(ex.code()).map(ErrorCode::retryAfter).orElse(false)) {
-			headers.set(HttpHeaders.RETRY_AFTER, seconds(ex.retryAfter()));
-		}
-		return ResponseEntity.status(ex.status()).headers(headers).body(problem);
+		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}
 
 	/**
@@ -75,7 +70,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> storeUnavailable(RuntimeException ex) {
 		log.warn("The database or Redis is not answering: " + ex.getClass().getSimpleName());
 		return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
-			.header(HttpHeaders.RETRY_AFTER, seconds(STORE_RETRY_AFTER))
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_AFTER.toSeconds()))
 			.body(this.problems.problem(ErrorCode.SERVICE_UNAVAILABLE));
 	}
 
@@ -127,10 +122,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			this.problems.complete(problem, (code != null) ? code.name() : "HTTP_" + statusCode.value());
 		}
 		return response;
-	}
-
-	private static String seconds(Duration wait) {
-		return Long.toString(Math.max(1, wait.toSeconds()));
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
