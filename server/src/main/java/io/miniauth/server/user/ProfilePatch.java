@@ -7,6 +7,9 @@ import java.util.Set;
 import io.miniauth.server.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * The changes a {@code PATCH /user/me} asks for, in JSON merge-patch style: a field left
  * out stays as it is, {@code null} clears it, a value replaces it. Unknown fields are
@@ -32,16 +35,17 @@ final class ProfilePatch {
 	 */
 	static ProfilePatch read(JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw new InvalidRequestException("The request body must be a JSON object");
+			throw new InvalidRequestException("invalid.body-not-object", "The request body must be a JSON object");
 		}
 		for (Iterator<Map.Entry<String, JsonNode>> fields = body.properties().iterator(); fields.hasNext();) {
 			Map.Entry<String, JsonNode> field = fields.next();
 			if (!FIELDS.contains(field.getKey())) {
-				throw new InvalidRequestException("Unknown field " + quoted(field.getKey())
-						+ ": only nickName, avatarUrl and signature can be changed");
+				throw new InvalidRequestException("invalid.profile-field", "Unknown field " + quoted(field.getKey())
+						+ ": only nickName, avatarUrl and signature can be changed", quoted(field.getKey()));
 			}
 			if (!field.getValue().isNull() && !field.getValue().isString()) {
-				throw new InvalidRequestException(field.getKey() + " must be a string or null");
+				throw new InvalidRequestException("invalid.string-or-null",
+						field.getKey() + " must be a string or null", fieldName(field.getKey()));
 			}
 		}
 		ProfilePatch patch = new ProfilePatch(body);
@@ -80,6 +84,14 @@ final class ProfilePatch {
 
 	private static String emptyAsNull(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * A field's name as the person reads it ({@code field.nickName} in the bundles: 昵称 in
+	 * Chinese), its JSON name otherwise.
+	 */
+	private static MessageSourceResolvable fieldName(String field) {
+		return new DefaultMessageSourceResolvable(new String[] { "field." + field }, field);
 	}
 
 	private static String quoted(String name) {

@@ -6,6 +6,9 @@ import java.util.Locale;
 
 import io.miniauth.server.web.InvalidRequestException;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * What a profile field may hold, wherever it comes from ({@code PATCH /user/me} or an
  * import): {@code nickName} is 1 to 30 characters and {@code signature} at most 30,
@@ -31,7 +34,8 @@ public final class ProfileRules {
 	 */
 	public static void checkNickName(String nickName) {
 		if (nickName.isBlank()) {
-			throw new InvalidRequestException("nickName must not be blank (send null to clear it)");
+			throw new InvalidRequestException("invalid.nick-name-blank",
+					"nickName must not be blank (send null to clear it)");
 		}
 		checkText("nickName", nickName, MAX_NICK_NAME);
 	}
@@ -52,17 +56,19 @@ public final class ProfileRules {
 	 */
 	public static void checkAvatarUrl(String avatarUrl) {
 		if (avatarUrl.length() > MAX_AVATAR_URL) {
-			throw new InvalidRequestException("avatarUrl must be at most " + MAX_AVATAR_URL + " characters");
+			throw new InvalidRequestException("invalid.too-long",
+					"avatarUrl must be at most " + MAX_AVATAR_URL + " characters", fieldName("avatarUrl"),
+					MAX_AVATAR_URL);
 		}
 		try {
 			URI uri = new URI(avatarUrl);
 			if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
 					|| uri.getHost() == null) {
-				throw new InvalidRequestException("avatarUrl must be an https URL");
+				throw new InvalidRequestException("invalid.avatar-url-https", "avatarUrl must be an https URL");
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidRequestException("avatarUrl must be an https URL");
+			throw new InvalidRequestException("invalid.avatar-url-https", "avatarUrl must be an https URL");
 		}
 	}
 
@@ -75,11 +81,22 @@ public final class ProfileRules {
 	 */
 	public static void checkText(String field, String value, int max) {
 		if (value.codePointCount(0, value.length()) > max) {
-			throw new InvalidRequestException(field + " must be at most " + max + " characters");
+			throw new InvalidRequestException("invalid.too-long", field + " must be at most " + max + " characters",
+					fieldName(field), max);
 		}
 		if (value.codePoints().anyMatch(Character::isISOControl)) {
-			throw new InvalidRequestException(field + " must not contain control characters");
+			throw new InvalidRequestException("invalid.control-characters",
+					field + " must not contain control characters", fieldName(field));
 		}
+	}
+
+	/**
+	 * A field's name as the person reading the message calls it.
+	 * @param field the field
+	 * @return its name, from the message bundles
+	 */
+	static MessageSourceResolvable fieldName(String field) {
+		return new DefaultMessageSourceResolvable(new String[] { "field." + field }, field);
 	}
 
 }
