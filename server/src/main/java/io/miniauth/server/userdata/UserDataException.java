@@ -42,4 +42,13 @@ public final class UserDataException extends MiniAuthException {
 				"rawData does not match its signature");
 	}
 
+	/**
+	 * The decrypted data does not hold what the signed {@code rawData} says: the
+	 * {@code iv} or the ciphertext was altered.
+	 */
+	static UserDataException rawDataMismatch() {
+		return new UserDataException(HttpStatus.BAD_REQUEST, "RAW_DATA_MISMATCH",
+				"encryptedData does not hold the data that rawData and its signature vouch for");
+	}
+
 }
