@@ -26,6 +26,9 @@ import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The login: exchange the code with WeChat, create or update the user, start a session,
@@ -55,9 +58,14 @@ class LoginService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, AuthEvents events, Clock clock) {
+			MiniAuthProperties properties, AuthEvents events, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
@@ -114,11 +122,14 @@ class LoginService {
 	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
 			AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
-		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
-				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
-		Session session = this.sessions.start(login.user(), client, refreshToken);
-		fresh.set(new Fresh(session, login.user()));
-		return new LoginOutcome(login.user().id(), session.id(), login.created());
+		// the user and the session are written together: a crash leaves no half login
+		return this.transaction.execute((status) -> {
+			LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
+					weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
+			Session session = this.sessions.start(login.user(), client, refreshToken);
+			fresh.set(new Fresh(session, login.user()));
+			return new LoginOutcome(login.user().id(), session.id(), login.created());
+		});
 	}
 
 	private record Fresh(Session session, User user) {
