@@ -41,6 +41,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private final Problems problems;
 
+	/**
+	 * The code of a failure that has no code of its own, by its status.
+	 * @param status the HTTP status
+	 * @return the code
+	 */
+	static String codeFor(int status) {
+		return CODES.getOrDefault(status, "HTTP_" + status);
+	}
+
 	ProblemHandler(Problems problems) {
 		this.problems = problems;
 	}
@@ -108,7 +117,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& problem.getProperties() == null) {
 			// Spring MVC's own failures: an unsupported media type, an unknown path, ...
-			this.problems.complete(problem, CODES.getOrDefault(statusCode.value(), "HTTP_" + statusCode.value()));
+			this.problems.complete(problem, codeFor(statusCode.value()));
 		}
 		return response;
 	}
