@@ -2,6 +2,7 @@ package io.miniauth.server.user;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.Normalizer;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * Rules: {@code nickName} is 1 to 30 characters, {@code signature} at most 30, counted as
  * code points (an emoji built from several, such as a flag, counts as several);
  * {@code avatarUrl} is an {@code https} URL of at most 512 characters; control characters
- * are refused everywhere.
+ * are refused everywhere. Nicknames and signatures are stored in Unicode NFC, and refuse
+ * invisible characters, bidi overrides, line separators, lone surrogates and text of
+ * spaces only.
  */
 final class ProfilePatch {
 
@@ -29,6 +32,11 @@ final class ProfilePatch {
 	static final int MAX_AVATAR_URL = 512;
 
 	private static final Set<String> FIELDS = Set.of("nickName", "avatarUrl", "signature");
+
+	private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+	/** Letters that show as nothing: the Hangul fillers. */
+	private static final Set<Integer> FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0);
 
 	private final JsonNode body;
 
@@ -90,7 +98,8 @@ final class ProfilePatch {
 		if (node == null) {
 			return current;
 		}
-		return node.isNull() ? null : node.asString();
+		// stored in one normal form (NFC), so that equal text is stored equally
+		return node.isNull() ? null : Normalizer.normalize(node.asString(), Normalizer.Form.NFC);
 	}
 
 	private static void checkText(String field, String value, int max) {
@@ -100,6 +109,32 @@ final class ProfilePatch {
 		if (value.codePoints().anyMatch(Character::isISOControl)) {
 			throw new InvalidRequestException(field + " must not contain control characters");
 		}
+		if (value.codePoints().anyMatch(ProfilePatch::isHidden)) {
+			throw new InvalidRequestException(field
+					+ " must not contain invisible or direction-changing characters, line separators or broken characters");
+		}
+		if (!value.isEmpty() && value.codePoints().allMatch(ProfilePatch::isBlank)) {
+			throw new InvalidRequestException(field + " must not be only spaces (send null to clear it)");
+		}
+	}
+
+	/**
+	 * Characters that a reader cannot see, that change the direction of what follows
+	 * (bidi overrides and isolates), that break lines, or that are half a character (lone
+	 * surrogates) or none (unassigned). The zero-width joiner stays allowed: emoji such
+	 * as 👨‍👩‍👧 are made with it.
+	 */
+	private static boolean isHidden(int codePoint) {
+		if (codePoint == ZERO_WIDTH_JOINER) {
+			return false;
+		}
+		int type = Character.getType(codePoint);
+		return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+				|| type == Character.SURROGATE || type == Character.UNASSIGNED || FILLERS.contains(codePoint);
+	}
+
+	private static boolean isBlank(int codePoint) {
+		return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
 	}
 
 	private static void checkAvatarUrl(String value) {
