@@ -29,9 +29,6 @@ import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The login: exchange the code with WeChat, create or update the user, start a session,
@@ -61,14 +58,9 @@ class LoginService {
 
 	private final Clock clock;
 
-	private final TransactionTemplate transaction;
-
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, AuthEvents events, Clock clock,
-			PlatformTransactionManager transactionManager) {
-		this.transaction = new TransactionTemplate(transactionManager);
-		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+			MiniAuthProperties properties, AuthEvents events, Clock clock) {
 		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
@@ -135,14 +127,11 @@ class LoginService {
 			AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
 		spendAppBudget(app);
-		// the user and the session are written together: a crash leaves no half login
-		return this.transaction.execute((status) -> {
-			LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
-					weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
-			Session session = this.sessions.start(login.user(), client, refreshToken);
-			fresh.set(new Fresh(session, login.user()));
-			return new LoginOutcome(login.user().id(), session.id(), login.created());
-		});
+		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
+				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
+		Session session = this.sessions.start(login.user(), client, refreshToken);
+		fresh.set(new Fresh(session, login.user()));
+		return new LoginOutcome(login.user().id(), session.id(), login.created());
 	}
 
 	private void spendAppBudget(MiniApp app) {

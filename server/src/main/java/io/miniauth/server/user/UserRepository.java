@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
@@ -77,13 +76,6 @@ public class UserRepository {
 
 	private final TransactionTemplate transaction;
 
-	/**
-	 * A savepoint inside the caller's transaction, if there is one: a duplicate insert
-	 * must not spoil the login's transaction (PostgreSQL refuses every later statement of
-	 * a transaction in which one failed).
-	 */
-	private final TransactionTemplate savepoint;
-
 	public UserRepository(JdbcClient jdbc, SecretBox secretBox, PlatformTransactionManager transactionManager) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(secretBox, "secretBox cannot be null");
@@ -91,8 +83,6 @@ public class UserRepository {
 		this.jdbc = jdbc;
 		this.secretBox = secretBox;
 		this.transaction = new TransactionTemplate(transactionManager);
-		this.savepoint = new TransactionTemplate(transactionManager);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
@@ -107,14 +97,14 @@ public class UserRepository {
 	public LoginRecord recordLogin(WeChatLogin login, Instant now) {
 		if (updateLogin(login, now) == 0) {
 			try {
-				this.savepoint.executeWithoutResult((status) -> this.jdbc.sql(INSERT)
+				this.jdbc.sql(INSERT)
 					.param("id", UUID.randomUUID().toString())
 					.param("appid", login.appid())
 					.param("openid", login.openid())
 					.param("unionid", login.unionid())
 					.param("sessionKey", sealedSessionKey(login))
 					.param("now", toColumn(now))
-					.update());
+					.update();
 				return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), true);
 			}
 			catch (DuplicateKeyException ex) {

@@ -179,27 +179,6 @@ abstract class DatabaseContractTests {
 	}
 
 	@Test
-	void recordLoginWhenFirstLoginsRaceInsideTransactionsThenOneUserAndEveryTransactionCommits() throws Exception {
-		String openid = openid();
-		List<Callable<LoginRecord>> logins = new ArrayList<>();
-		for (int i = 0; i < THREADS; i++) {
-			String sessionKey = "key-" + i;
-			// as a login does: the user, then more writes in the same transaction
-			logins.add(() -> new TransactionTemplate(this.transactionManager).execute((status) -> {
-				LoginRecord record = this.users
-					.recordLogin(new WeChatLogin("wxdbtest00000001", openid, null, sessionKey), T0);
-				this.users.lock(record.user().id());
-				return record;
-			}));
-		}
-
-		List<LoginRecord> records = race(logins);
-
-		assertThat(records).extracting((record) -> record.user().id()).containsOnly(records.get(0).user().id());
-		assertThat(records).filteredOn(LoginRecord::created).hasSize(1);
-	}
-
-	@Test
 	void insertUserWhenAppidAndOpenidTakenThenDuplicateKeyException() {
 		String openid = openid();
 		this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid, null, "key"), T0);
