@@ -1,5 +1,7 @@
 package io.miniauth.server.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -34,6 +36,15 @@ public abstract class MiniAuthException extends RuntimeException {
 	 */
 	public HttpHeaders headers() {
 		return HttpHeaders.EMPTY;
+	}
+
+	/**
+	 * Members the problem carries besides {@code code} and {@code msg}, such as
+	 * {@code until} on {@code ACCOUNT_BANNED} or {@code reason} on {@code TOKEN_REVOKED}.
+	 * @return the members (values may be {@code null}), empty by default
+	 */
+	public Map<String, Object> properties() {
+		return Map.of();
 	}
 
 }
