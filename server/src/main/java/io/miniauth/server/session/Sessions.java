@@ -12,6 +12,7 @@ import io.miniauth.server.token.AccessTokenIssuer;
 import io.miniauth.server.token.IssuedToken;
 import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
+import io.miniauth.server.user.AccountStatus;
 import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
@@ -155,7 +156,14 @@ public class Sessions {
 	public RuntimeException ended(String sessionId, String userId) {
 		SessionEndReason reason = this.sessions.findEndReason(sessionId).orElse(null);
 		if (reason == SessionEndReason.BANNED || reason == SessionEndReason.DELETION_PENDING) {
-			this.statuses.requireUnlocked(userId);
+			AccountStatus status = this.statuses.find(userId).orElse(null);
+			if (status != null) {
+				AccountStatuses.refuseLocked(status);
+				if (AccountStatus.DELETED.equals(status.value())) {
+					// deleted since: that is what the session's end comes to
+					reason = SessionEndReason.DELETED;
+				}
+			}
 		}
 		return new TokenRevokedException((reason != null) ? reason.wireName() : null);
 	}
