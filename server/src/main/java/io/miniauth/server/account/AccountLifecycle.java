@@ -195,12 +195,21 @@ public class AccountLifecycle {
 	}
 
 	/**
-	 * Erases the user's nickname and avatar (WeChat cleaned a risky profile, or the user
-	 * withdrew consent for them).
+	 * Erases the user's nickname (WeChat cleaned a risky profile, or the user withdrew
+	 * consent for it); they can set it again.
 	 * @param userId the user
 	 */
-	public void eraseNameAndAvatar(String userId) {
-		this.accounts.eraseNameAndAvatar(userId, this.clock.instant());
+	public void eraseNickName(String userId) {
+		this.accounts.eraseNickName(userId, this.clock.instant());
+	}
+
+	/**
+	 * Erases the user's avatar (WeChat cleaned a risky profile, or the user withdrew
+	 * consent for it); they can set it again.
+	 * @param userId the user
+	 */
+	public void eraseAvatar(String userId) {
+		this.accounts.eraseAvatar(userId, this.clock.instant());
 	}
 
 	/**

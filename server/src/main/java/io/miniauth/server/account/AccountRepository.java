@@ -43,9 +43,9 @@ class AccountRepository {
 			SELECT id FROM users WHERE status = 'deletion_pending' AND status_until <= :now ORDER BY status_until
 			""";
 
-	private static final String ERASE_NAME_AVATAR = """
-			UPDATE users SET nick_name = NULL, avatar_url = NULL, updated_at = :now WHERE id = :id
-			""";
+	private static final String ERASE_NICK_NAME = "UPDATE users SET nick_name = NULL, updated_at = :now WHERE id = :id";
+
+	private static final String ERASE_AVATAR = "UPDATE users SET avatar_url = NULL, updated_at = :now WHERE id = :id";
 
 	private static final String ERASE_PHONE = """
 			UPDATE users SET phone_number = NULL, pure_phone_number = NULL, country_code = NULL, updated_at = :now
@@ -102,8 +102,12 @@ class AccountRepository {
 		return this.jdbc.sql(FIND_DUE).param("now", toColumn(now)).query(String.class).list();
 	}
 
-	void eraseNameAndAvatar(String userId, Instant now) {
-		this.jdbc.sql(ERASE_NAME_AVATAR).param("id", userId).param("now", toColumn(now)).update();
+	void eraseNickName(String userId, Instant now) {
+		this.jdbc.sql(ERASE_NICK_NAME).param("id", userId).param("now", toColumn(now)).update();
+	}
+
+	void eraseAvatar(String userId, Instant now) {
+		this.jdbc.sql(ERASE_AVATAR).param("id", userId).param("now", toColumn(now)).update();
 	}
 
 	void erasePhone(String userId, Instant now) {

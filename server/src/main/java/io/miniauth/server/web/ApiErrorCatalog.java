@@ -56,6 +56,10 @@ public final class ApiErrorCatalog {
 				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND"), 409, List.of("ACCOUNT_DELETED")));
 		ERRORS.put("DELETE /admin/api/users/{id}",
 				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND")));
+		ERRORS.put("GET /wechat/push/{appid}",
+				Map.of(401, List.of("PUSH_SIGNATURE_INVALID"), 404, List.of("PUSH_NOT_CONFIGURED")));
+		ERRORS.put("POST /wechat/push/{appid}", Map.of(400, List.of("PUSH_MALFORMED"), 401,
+				List.of("PUSH_SIGNATURE_INVALID"), 404, List.of("PUSH_NOT_CONFIGURED")));
 		// a banned account, or one whose deletion is pending, is refused on every path
 		List.of("POST /user/login", "POST /user/token/refresh", "GET /user/me", "PATCH /user/me", "POST /user/phone",
 				"POST /user/decrypt")

@@ -1,0 +1,17 @@
+package io.miniauth.server.push;
+
+import io.miniauth.server.web.MiniAuthException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * 400 {@code PUSH_MALFORMED}: a push that cannot be read (not JSON or XML, no event, does
+ * not decrypt).
+ */
+class MalformedPushException extends MiniAuthException {
+
+	MalformedPushException(String msg) {
+		super(HttpStatus.BAD_REQUEST, "PUSH_MALFORMED", msg);
+	}
+
+}
