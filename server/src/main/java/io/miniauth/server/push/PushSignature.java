@@ -3,29 +3,18 @@ package io.miniauth.server.push;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.Locale;
+
+import io.miniauth.emulator.push.PushSealer;
 
 /**
- * WeChat's push signatures: the lower-case hex SHA-1 of the parts (Token, timestamp,
- * nonce, and for {@code msg_signature} the {@code Encrypt} value) sorted and joined with
- * nothing between them.
+ * Checks WeChat's push signatures: the lower-case hex SHA-1 of the parts (Token,
+ * timestamp, nonce, and for {@code msg_signature} the {@code Encrypt} value) sorted and
+ * joined with nothing between them, computed as the emulator signs its pushes.
  */
 final class PushSignature {
 
 	private PushSignature() {
-	}
-
-	static String of(String... parts) {
-		String[] sorted = parts.clone();
-		Arrays.sort(sorted);
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-1")
-					.digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-1 is missing", ex);
-		}
 	}
 
 	/**
@@ -38,8 +27,8 @@ final class PushSignature {
 		if (presented == null || Arrays.stream(parts).anyMatch((part) -> part == null || part.isEmpty())) {
 			return false;
 		}
-		return MessageDigest.isEqual(of(parts).getBytes(StandardCharsets.US_ASCII),
-				presented.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+		return MessageDigest.isEqual(PushSealer.sign(parts).getBytes(StandardCharsets.US_ASCII),
+				presented.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
 	}
 
 }

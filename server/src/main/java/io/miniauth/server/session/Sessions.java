@@ -220,6 +220,15 @@ public class Sessions {
 	}
 
 	/**
+	 * Ends a session on an operator's behalf.
+	 * @param sessionId the session
+	 * @return whether this call ended it (false when it had already ended)
+	 */
+	public boolean endByOperator(String sessionId) {
+		return this.sessions.revoke(sessionId, SessionEndReason.ENDED_BY_OPERATOR, this.clock.instant());
+	}
+
+	/**
 	 * Ends one of the user's active sessions.
 	 * @throws SessionNotFoundException when the user has no active session with that id
 	 */
