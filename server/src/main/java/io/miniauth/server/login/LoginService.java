@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.audit.AuthEventType;
@@ -19,6 +20,7 @@ import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.session.TokenResponse;
+import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.user.UserRepository.LoginRecord;
@@ -58,9 +60,16 @@ class LoginService {
 
 	private final Clock clock;
 
+	private final AccountStatuses statuses;
+
+	private final AccountLifecycle lifecycle;
+
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, AuthEvents events, Clock clock) {
+			MiniAuthProperties properties, AuthEvents events, Clock clock, AccountStatuses statuses,
+			AccountLifecycle lifecycle) {
+		this.statuses = statuses;
+		this.lifecycle = lifecycle;
 		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
@@ -100,13 +109,15 @@ class LoginService {
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		AtomicReference<Fresh> fresh = new AtomicReference<>();
 		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
-				() -> exchange(app, code, client, refreshToken, fresh));
+				() -> exchange(app, code, Boolean.TRUE.equals(request.cancelDeletion()), client, refreshToken, fresh));
 		if (fresh.get() != null) {
 			// this request made the login: answer with what it made
 			Fresh made = fresh.get();
 			return new LoggedIn(this.sessions.tokens(made.session(), made.user(), refreshToken,
 					made.session().expiresAt(), outcome.newUser()), made.session().id());
 		}
+		// a repeat of a user banned meanwhile is refused like any login of theirs
+		this.statuses.requireUnlocked(outcome.userId());
 		// a repeat gets the same session only while its first refresh token is unused and
 		// the session active; otherwise the code is spent
 		Session session = this.sessions.findActive(outcome.sessionId()).orElseThrow(CodeAlreadyUsedException::new);
@@ -123,12 +134,16 @@ class LoginService {
 				session.id());
 	}
 
-	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
-			AtomicReference<Fresh> fresh) {
+	private LoginOutcome exchange(MiniApp app, String code, boolean cancelDeletion, ClientInfo client,
+			String refreshToken, AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
 		spendAppBudget(app);
 		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
 				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
+		if (cancelDeletion) {
+			// the user's consent to keep an account whose deletion is pending
+			this.lifecycle.cancelDeletion(login.user().id());
+		}
 		Session session = this.sessions.start(login.user(), client, refreshToken);
 		fresh.set(new Fresh(session, login.user()));
 		return new LoginOutcome(login.user().id(), session.id(), login.created());
