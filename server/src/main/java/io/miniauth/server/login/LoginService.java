@@ -18,7 +18,6 @@ import io.miniauth.server.session.Sessions;
 import io.miniauth.server.session.TokenResponse;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
-import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.web.MiniAuthException;
@@ -114,14 +113,17 @@ class LoginService {
 	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
 			AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
-		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
-				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
-		Session session = this.sessions.start(login.user(), client, refreshToken);
-		fresh.set(new Fresh(session, login.user()));
-		return new LoginOutcome(login.user().id(), session.id(), login.created());
+		WeChatLogin weChatLogin = new WeChatLogin(app.appid(), weChatSession.openid(), weChatSession.unionid(),
+				weChatSession.sessionKey());
+		// the user and the session in one transaction: one commit per login
+		Fresh made = this.users.recordLogin(weChatLogin, this.clock.instant(),
+				(login) -> new Fresh(this.sessions.start(login.user(), login.created(), client, refreshToken),
+						login.user(), login.created()));
+		fresh.set(made);
+		return new LoginOutcome(made.user().id(), made.session().id(), made.newUser());
 	}
 
-	private record Fresh(Session session, User user) {
+	private record Fresh(Session session, User user, boolean newUser) {
 	}
 
 	/**

@@ -41,8 +41,6 @@ public class Sessions {
 
 	private final UserProfiles profiles;
 
-	private final UserRepository users;
-
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
@@ -52,10 +50,9 @@ public class Sessions {
 	private final int maxPerUser;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
-			UserProfiles profiles, UserRepository users, PlatformTransactionManager transactionManager,
-			MiniAuthProperties properties, Clock clock) {
+			UserProfiles profiles, PlatformTransactionManager transactionManager, MiniAuthProperties properties,
+			Clock clock) {
 		this.profiles = profiles;
-		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -67,23 +64,27 @@ public class Sessions {
 
 	/**
 	 * Starts a session with its first refresh token, and ends the user's oldest sessions
-	 * beyond the cap.
+	 * beyond the cap. Runs in the login's transaction, which has locked the user's row
+	 * ({@link UserRepository#recordLogin}), so that concurrent logins of one user count
+	 * each other's sessions.
 	 * @param user the user who logged in
+	 * @param newUser whether the login created the user, who then has no other session
 	 * @param client where the login came from
 	 * @param refreshToken the session's first refresh token
 	 * @return the session
 	 */
-	public Session start(User user, ClientInfo client, String refreshToken) {
+	public Session start(User user, boolean newUser, ClientInfo client, String refreshToken) {
 		Assert.notNull(user, "user cannot be null");
 		Assert.hasText(refreshToken, "refreshToken cannot be empty");
 		Instant now = this.clock.instant();
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
 				now.plus(this.refreshLifetime), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
-			// concurrent logins of one user count each other's sessions
-			this.users.lock(user.id());
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
+			if (newUser) {
+				return;
+			}
 			// the new session stays; the oldest of the others make room for it
 			List<String> others = this.sessions.findActiveByUser(user.id(), now)
 				.stream()
