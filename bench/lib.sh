@@ -32,9 +32,10 @@ free_port() {
 }
 
 # Polls /actuator/health every 50 ms until it answers 200. Fails when the process has
-# exited or after 90 s; the caller then stops the process and shows its log.
+# exited or after HEALTH_TIMEOUT s (90 by default); the caller then stops the process and
+# shows its log.
 wait_healthy() { # $1 pid, $2 base URL
-  local deadline=$((SECONDS + 90))
+  local deadline=$((SECONDS + ${HEALTH_TIMEOUT:-90}))
   until curl -fs --max-time 5 -o /dev/null "$2/actuator/health"; do
     if ! kill -0 "$1" 2>/dev/null || ((SECONDS > deadline)); then
       return 1

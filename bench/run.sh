@@ -2,6 +2,7 @@
 # MiniAuth benchmarks: one command, one machine, a markdown table at the end.
 #
 #   bench/run.sh [--quick] [--duration S] [--jdks "17 25"] [--no-jmh] [--out FILE]
+#   bench/run.sh --vs-egg [options of bench/vs-egg.sh]   side by side with the Egg.js peer
 #
 # Starts the packaged server jar (built if missing or stale) on a free 127.0.0.1 port with a fresh
 # data dir, -Xmx256m and the embedded WeChat emulator, once per JDK, runs the HTTP
@@ -15,6 +16,10 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+if [[ "${1:-}" == --vs-egg ]]; then
+  shift
+  exec bench/vs-egg.sh "$@"
+fi
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
