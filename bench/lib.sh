@@ -5,6 +5,10 @@
 JAVA17=${JAVA17:-$(command -v java)}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 SERVER_JAR="$PWD/server/target/miniauth-server.jar"
+BENCH_JAR="$PWD/bench/target/miniauth-bench.jar"
+# The load generator runs on JDK 21+ (virtual threads) when there is one, whatever the server runs on.
+GEN_JAVA="$JAVA17"
+[[ -x "$JAVA25" ]] && GEN_JAVA="$JAVA25"
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 
@@ -24,6 +28,14 @@ ensure_server_jar() {
       -newer "$SERVER_JAR" -print -quit)" ]]; then
     log "building the server jar"
     ./mvnw -q -B -DskipTests package
+  fi
+}
+
+# Builds this module (LoadGen, JMH) when its jar is missing or older than its sources.
+ensure_bench_jar() {
+  if [[ ! -f "$BENCH_JAR" || -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
+    log "building the bench module"
+    ./mvnw -q -f bench/pom.xml package
   fi
 }
 

@@ -47,7 +47,6 @@ done
 CLK_TCK=$(getconf CLK_TCK)
 # a start on a busy machine can take minutes
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-300}
-BENCH_JAR="$ROOT/bench/target/miniauth-bench.jar"
 SCRATCH="$ROOT/bench/target/vs-egg"
 EGG="$SCRATCH/egg-seed"
 WORK=$(mktemp -d /tmp/miniauth-vs-egg.XXXXXX)
@@ -77,12 +76,7 @@ if [[ ! -d "$EGG/node_modules/egg" ]]; then
   (cd "$EGG" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 ensure_server_jar
-if [[ ! -f "$BENCH_JAR" || -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
-  log "building the bench module"
-  ./mvnw -q -f bench/pom.xml package
-fi
-GEN_JAVA="$JAVA17"
-[[ -x "$JAVA25" ]] && GEN_JAVA="$JAVA25"
+ensure_bench_jar
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
