@@ -114,19 +114,22 @@ class SigningKeyIntegrationTests {
 		// a fleet may mix platforms (or miniauth.crypto.provider=jdk): the keys and
 		// tokens
 		// are the same
-		SecretBox jdkBox = new SecretBox(Base64.getDecoder().decode(MiniAuthTest.KEY_ENCRYPTION_KEY),
-				CryptoProvider.jdk());
-		SigningKeys jdkKeys = new SigningKeys(this.jdbc, jdkBox, CryptoProvider.jdk(), this.properties, this.clock);
-		String signedHere = new AccessTokenIssuer(this.keys, this.properties, this.clock).issue("u1", "wxa", "s1")
+		SigningKeys nativeKeys = keysOn(CryptoProvider.nativeIfAvailable());
+		SigningKeys jdkKeys = keysOn(CryptoProvider.jdk());
+		String signedNatively = new AccessTokenIssuer(nativeKeys, this.properties, this.clock).issue("u1", "wxa", "s1")
 			.value();
 		String signedOnJdk = new AccessTokenIssuer(jdkKeys, this.properties, this.clock).issue("u2", "wxa", "s2")
 			.value();
 
-		assertThat(new AccessTokenVerifier(jdkKeys, this.properties, this.clock).verify(signedHere).sessionId())
+		assertThat(new AccessTokenVerifier(jdkKeys, this.properties, this.clock).verify(signedNatively).sessionId())
 			.isEqualTo("s1");
-		assertThat(new AccessTokenVerifier(this.keys, this.properties, this.clock).verify(signedOnJdk).sessionId())
+		assertThat(new AccessTokenVerifier(nativeKeys, this.properties, this.clock).verify(signedOnJdk).sessionId())
 			.isEqualTo("s2");
-		assertThat(this.crypto.isNative()).isEqualTo(CryptoProvider.nativeIfAvailable().isNative());
+	}
+
+	private SigningKeys keysOn(CryptoProvider crypto) {
+		SecretBox box = new SecretBox(Base64.getDecoder().decode(MiniAuthTest.KEY_ENCRYPTION_KEY), crypto);
+		return new SigningKeys(this.jdbc, box, crypto, this.properties, this.clock);
 	}
 
 	@Test
