@@ -3,7 +3,8 @@
 # run, against the same WeChat stand-in (the peer's mock/wx-mock.js), loaded by the same
 # wrk and the same Lua script (the peer's lua/bench.lua), and prints the ratio table.
 #
-#   bench/run.sh --vs-egg [--duration S] [--jdks "17 25"] [--conns N] [--rate R] [--out FILE]
+#   bench/run.sh --vs-egg [--duration S] [--warmup S] [--jit-warmup S] [--jdks "17 25"] [--conns N]
+#                         [--rate R] [--out FILE]
 #
 # The peer is copied out of shared/peers/egg-seed (EGG_SEED=<dir> to point elsewhere) into
 # bench/target/vs-egg/, where it gets its node modules (npm ci) and its private MariaDB
@@ -12,7 +13,8 @@
 # embedded H2 in a fresh data dir, one configured app whose WeChat base URL is the mock,
 # rate limits off (all load comes from one address). Once on JDK 17, once on the newest JDK.
 #
-# Per server and case: a warm-up of WARMUP s, then DURATION s measured with
+# Per server: JIT_WARMUP s of logins and of GET /user/me (as the peer's own bench.sh does);
+# then per case: a warm-up of WARMUP s, then DURATION s measured with
 # wrk -t1 -c<conns> --latency. Cases: login of new users with the mock at 0 ms, GET /user/me
 # with one token, login of new users with the mock at 50 ms; then, with the mock still at
 # 50 ms, an open-loop run of bench/LoadGen at a fixed arrival rate (--rate, default 400/s).
@@ -27,6 +29,7 @@ source bench/lib.sh
 
 DURATION=10
 WARMUP=5
+JIT_WARMUP=15 # once per server, per path: a JVM's JIT takes longer than V8's, and its compiling is CPU the server uses
 CONNS=64
 RATE=400
 JDKS="17 25"
@@ -35,11 +38,12 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
+    --jit-warmup) JIT_WARMUP="$2"; shift 2 ;;
     --conns) CONNS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
     --jdks) JDKS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -207,8 +211,8 @@ run_server() { # label (egg or jdk label)
   token=$(sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p' <<<"$login")
   [[ -n "$token" ]] || { log "$LABEL: no token in the login answer: $login"; exit 1; }
   log "$LABEL: up on $BASE; JIT warm-up"
-  lua login-new "$WARMUP" "jit-$LABEL-$STAMP" >/dev/null
-  TOKEN=$token lua me "$WARMUP" "jit" >/dev/null
+  lua login-new "$JIT_WARMUP" "jit-$LABEL-$STAMP" >/dev/null
+  TOKEN=$token lua me "$JIT_WARMUP" "jit" >/dev/null
   measure "$LABEL" login0 login-new
   TOKEN=$token measure "$LABEL" me me
   start_mock 50
