@@ -41,7 +41,8 @@ import org.springframework.validation.annotation.Validated;
 public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, @Valid List<App> apps,
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
 		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
-		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit) {
+		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit,
+		@Valid @DefaultValue Crypto crypto) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -214,6 +215,26 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser,
 			@NotNull @DefaultValue("20/1m") Budget refreshInvalidPerIp,
 			@Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix) {
+	}
+
+	/**
+	 * @param provider which JCA provider signs access tokens and seals secrets:
+	 * {@code auto} (Amazon Corretto Crypto Provider where it loads, Linux on x86-64,
+	 * otherwise the JDK's) or {@code jdk}
+	 */
+	public record Crypto(@NotNull @DefaultValue("auto") Provider provider) {
+
+		/** A choice of JCA provider. */
+		public enum Provider {
+
+			/** The native provider where it loads, otherwise the JDK's. */
+			AUTO,
+
+			/** The JDK's own providers. */
+			JDK
+
+		}
+
 	}
 
 }

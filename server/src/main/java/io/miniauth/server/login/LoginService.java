@@ -23,7 +23,6 @@ import io.miniauth.server.session.TokenResponse;
 import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
-import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.web.MiniAuthException;
@@ -138,15 +137,20 @@ class LoginService {
 			String refreshToken, AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
 		spendAppBudget(app);
-		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
-				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
-		if (cancelDeletion) {
-			// the user's consent to keep an account whose deletion is pending
-			this.lifecycle.cancelDeletion(login.user().id());
-		}
-		Session session = this.sessions.start(login.user(), client, refreshToken);
-		fresh.set(new Fresh(session, login.user()));
-		return new LoginOutcome(login.user().id(), session.id(), login.created());
+		WeChatLogin weChatLogin = new WeChatLogin(app.appid(), weChatSession.openid(), weChatSession.unionid(),
+				weChatSession.sessionKey());
+		// the user and the session in one transaction: one commit per login, and a login
+		// refused for a ban writes nothing
+		Fresh made = this.users.recordLogin(weChatLogin, this.clock.instant(), (login) -> {
+			if (cancelDeletion) {
+				// the user's consent to keep an account whose deletion is pending
+				this.lifecycle.cancelDeletion(login.user().id());
+			}
+			return new Fresh(this.sessions.start(login.user(), login.created(), client, refreshToken), login.user(),
+					login.created());
+		});
+		fresh.set(made);
+		return new LoginOutcome(made.user().id(), made.session().id(), made.newUser());
 	}
 
 	private void spendAppBudget(MiniApp app) {
@@ -159,7 +163,7 @@ class LoginService {
 		}
 	}
 
-	private record Fresh(Session session, User user) {
+	private record Fresh(Session session, User user, boolean newUser) {
 	}
 
 	/**

@@ -45,8 +45,6 @@ public class Sessions {
 
 	private final UserProfiles profiles;
 
-	private final UserRepository users;
-
 	private final AccountStatuses statuses;
 
 	private final TransactionTemplate transaction;
@@ -60,13 +58,11 @@ public class Sessions {
 	private final SessionLifetimes lifetimes;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
-			UserProfiles profiles, UserRepository users, AccountStatuses statuses,
-			PlatformTransactionManager transactionManager, MiniAuthProperties properties, Clock clock,
-			MessageSource messages) {
+			UserProfiles profiles, AccountStatuses statuses, PlatformTransactionManager transactionManager,
+			MiniAuthProperties properties, Clock clock, MessageSource messages) {
 		this.statuses = statuses;
 		this.messages = messages;
 		this.profiles = profiles;
-		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -78,25 +74,32 @@ public class Sessions {
 
 	/**
 	 * Starts a session with its first refresh token, and ends the user's oldest sessions
-	 * beyond the cap.
+	 * beyond the cap. Runs in the login's transaction, which has locked the user's row
+	 * ({@link UserRepository#recordLogin}), so that concurrent logins of one user count
+	 * each other's sessions.
 	 * @param user the user who logged in
+	 * @param newUser whether the login created the user, who then has no other session
 	 * @param client where the login came from
 	 * @param refreshToken the session's first refresh token
 	 * @return the session
 	 */
-	public Session start(User user, ClientInfo client, String refreshToken) {
+	public Session start(User user, boolean newUser, ClientInfo client, String refreshToken) {
 		Assert.notNull(user, "user cannot be null");
 		Assert.hasText(refreshToken, "refreshToken cannot be empty");
 		Instant now = this.clock.instant();
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
 				this.lifetimes.refreshExpiry(now, now), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
-			// concurrent logins of one user count each other's sessions; a ban or a
-			// deletion takes the same lock, so a login either sees it or is ended by it
-			this.users.lock(user.id());
-			this.statuses.requireUnlocked(user.id());
+			// the login's transaction holds the user's row: a ban or a deletion takes the
+			// same lock, so a login either sees it or is ended by it
+			if (!newUser) {
+				this.statuses.requireUnlocked(user.id());
+			}
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
+			if (newUser) {
+				return;
+			}
 			// the new session stays; the oldest of the others make room for it
 			List<String> others = this.sessions.findActiveByUser(user.id(), now)
 				.stream()

@@ -3,9 +3,11 @@ package io.miniauth.server.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import io.miniauth.server.crypto.SecretBox;
@@ -15,6 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
@@ -44,7 +47,7 @@ public class UserRepository {
 			UPDATE users SET previous_session_key = session_key, session_key = :sessionKey,
 			    unionid = COALESCE(:unionid, unionid),
 			    last_login_at = :now, updated_at = :now
-			WHERE appid = :appid AND openid = :openid
+			WHERE id = :id
 			""";
 
 	private static final String FIND_SESSION_KEYS = "SELECT appid, openid, session_key, previous_session_key FROM users WHERE id = :id";
@@ -59,9 +62,9 @@ public class UserRepository {
 			SELECT DISTINCT appid FROM users WHERE unionid = :unionid AND id <> :id ORDER BY appid
 			""";
 
-	private static final String LOCK = "SELECT id FROM users WHERE id = :id FOR UPDATE";
-
 	private static final String FIND_BY_ID_FOR_UPDATE = FIND_BY_ID + " FOR UPDATE";
+
+	private static final String FIND_BY_OPENID_FOR_UPDATE = FIND_BY_OPENID + " FOR UPDATE";
 
 	private static final String UPDATE_PROFILE = """
 			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
@@ -76,6 +79,8 @@ public class UserRepository {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate loginTransaction;
+
 	public UserRepository(JdbcClient jdbc, SecretBox secretBox, PlatformTransactionManager transactionManager) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(secretBox, "secretBox cannot be null");
@@ -83,6 +88,10 @@ public class UserRepository {
 		this.jdbc = jdbc;
 		this.secretBox = secretBox;
 		this.transaction = new TransactionTemplate(transactionManager);
+		// READ COMMITTED on every database: a login that waited for the user's row lock
+		// must then see what the login before it committed
+		this.loginTransaction = new TransactionTemplate(transactionManager);
+		this.loginTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
 	/**
@@ -95,23 +104,64 @@ public class UserRepository {
 	 * @return the user, and whether this login created them
 	 */
 	public LoginRecord recordLogin(WeChatLogin login, Instant now) {
-		if (updateLogin(login, now) == 0) {
-			try {
-				this.jdbc.sql(INSERT)
-					.param("id", UUID.randomUUID().toString())
-					.param("appid", login.appid())
-					.param("openid", login.openid())
-					.param("unionid", login.unionid())
-					.param("sessionKey", sealedSessionKey(login))
-					.param("now", toColumn(now))
-					.update();
-				return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), true);
-			}
-			catch (DuplicateKeyException ex) {
-				updateLogin(login, now);
-			}
+		return recordLogin(login, now, (record) -> record);
+	}
+
+	/**
+	 * Records a login as {@link #recordLogin(WeChatLogin, Instant)} does, and goes on in
+	 * the same transaction (one commit), with the user's row locked until it ends, so
+	 * that concurrent changes that concern one user (such as logins counting the user's
+	 * sessions) take turns.
+	 * @param <T> what the transaction makes
+	 * @param login what WeChat said about the person
+	 * @param now the time of the login
+	 * @param then what else the transaction does with the user
+	 * @return what it made
+	 */
+	public <T> T recordLogin(WeChatLogin login, Instant now, Function<LoginRecord, T> then) {
+		try {
+			return this.loginTransaction.execute((status) -> then.apply(lockAndRecord(login, now)));
 		}
-		return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), false);
+		catch (DuplicateKeyException ex) {
+			// another first login of the same person created the user meanwhile; the
+			// failed transaction is rolled back (some databases refuse any further
+			// statement in it) and this one finds the user
+			return this.loginTransaction.execute((status) -> then.apply(lockAndRecord(login, now)));
+		}
+	}
+
+	private LoginRecord lockAndRecord(WeChatLogin login, Instant now) {
+		// stored as written (every schema keeps microseconds), so the user is not read
+		// back
+		Instant at = now.truncatedTo(ChronoUnit.MICROS);
+		Optional<User> existing = this.jdbc.sql(FIND_BY_OPENID_FOR_UPDATE)
+			.param("appid", login.appid())
+			.param("openid", login.openid())
+			.query(USER_MAPPER)
+			.optional();
+		if (existing.isEmpty()) {
+			User created = new User(UUID.randomUUID().toString(), login.appid(), login.openid(), login.unionid(), null,
+					null, null, null, at, at, null);
+			this.jdbc.sql(INSERT)
+				.param("id", created.id())
+				.param("appid", created.appid())
+				.param("openid", created.openid())
+				.param("unionid", created.unionid())
+				.param("sessionKey", sealedSessionKey(login))
+				.param("now", toColumn(at))
+				.update();
+			return new LoginRecord(created, true);
+		}
+		User user = existing.get();
+		this.jdbc.sql(RECORD_LOGIN)
+			.param("sessionKey", sealedSessionKey(login))
+			.param("unionid", login.unionid())
+			.param("now", toColumn(at))
+			.param("id", user.id())
+			.update();
+		String unionid = (login.unionid() != null) ? login.unionid() : user.unionid();
+		return new LoginRecord(new User(user.id(), user.appid(), user.openid(), unionid, user.nickName(),
+				user.avatarUrl(), user.signature(), user.phone(), user.createdAt(), at, user.externalId()), false);
 	}
 
 	/**
@@ -138,15 +188,6 @@ public class UserRepository {
 					(current != null) ? this.secretBox.open(current, context) : null,
 					() -> (previous != null) ? this.secretBox.open(previous, context) : null);
 		}).optional();
-	}
-
-	/**
-	 * Locks the user's row until the transaction ends, so that concurrent changes that
-	 * concern one user (such as logins counting the user's sessions) take turns.
-	 * @param userId the user
-	 */
-	public void lock(String userId) {
-		this.jdbc.sql(LOCK).param("id", userId).query(String.class).single();
 	}
 
 	public Optional<User> findById(String id) {
@@ -214,16 +255,6 @@ public class UserRepository {
 			.param("id", user.id())
 			.query(String.class)
 			.list();
-	}
-
-	private int updateLogin(WeChatLogin login, Instant now) {
-		return this.jdbc.sql(RECORD_LOGIN)
-			.param("sessionKey", sealedSessionKey(login))
-			.param("unionid", login.unionid())
-			.param("now", toColumn(now))
-			.param("appid", login.appid())
-			.param("openid", login.openid())
-			.update();
 	}
 
 	private String sealedSessionKey(WeChatLogin login) {
