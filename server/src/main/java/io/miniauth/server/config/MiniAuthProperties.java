@@ -182,7 +182,8 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 			@NotNull @DefaultValue("30/1m") Budget refreshPerSession,
 			@NotNull @DefaultValue("10/1m") Budget phonePerUser, @NotNull @DefaultValue("30/1m") Budget profilePerUser,
 			@NotNull @DefaultValue("60/1m") Budget decryptPerUser,
-			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser) {
+			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser,
+			@NotNull @DefaultValue("60000/1m") Budget introspectPerIp) {
 	}
 
 }
