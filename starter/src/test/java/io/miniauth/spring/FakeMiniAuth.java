@@ -68,8 +68,10 @@ public final class FakeMiniAuth implements AutoCloseable {
 			.jwtID(UUID.randomUUID().toString())
 			.claim("sid", sessionId)
 			.build();
+		// typed at+jwt (RFC 9068), as MiniAuth types its access tokens
 		SignedJWT jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").type(JOSEObjectType.JWT).build(), claims);
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").type(new JOSEObjectType("at+jwt")).build(),
+				claims);
 		try {
 			jwt.sign(new ECDSASigner(this.key));
 		}
