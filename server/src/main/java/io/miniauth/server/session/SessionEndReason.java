@@ -15,6 +15,12 @@ public enum SessionEndReason {
 	REFRESH_REPLAY,
 
 	/** The user went over the session cap and this was the oldest session. */
-	SESSION_LIMIT
+	SESSION_LIMIT,
+
+	/**
+	 * An operator ended it from the admin API or the console (wire value
+	 * {@code ended_by_operator}).
+	 */
+	ENDED_BY_OPERATOR
 
 }

@@ -53,6 +53,8 @@ class SessionRepository {
 
 	private static final String REVOKE_OTHERS = END + "user_id = :userId AND id <> :keepId AND " + ACTIVE;
 
+	private static final String REVOKE_USER = END + "user_id = :userId AND " + ACTIVE;
+
 	private static final String TOUCH = "UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now";
 
 	private static final String EXTEND = "UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id";
@@ -165,6 +167,18 @@ class SessionRepository {
 		return this.jdbc.sql(REVOKE_OTHERS)
 			.param("userId", userId)
 			.param("keepId", keepId)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update();
+	}
+
+	/**
+	 * Ends all of a user's active sessions.
+	 * @return how many this call ended
+	 */
+	int revokeUser(String userId, SessionEndReason reason, Instant now) {
+		return this.jdbc.sql(REVOKE_USER)
+			.param("userId", userId)
 			.param("reason", reason.name())
 			.param("now", toColumn(now))
 			.update();
