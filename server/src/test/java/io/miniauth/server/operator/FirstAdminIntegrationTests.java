@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link, through which the first admin is created once.
  */
 @MiniAuthTest
+// a context of its own, so that its start-up log is this test's
+@TestPropertySource(properties = "miniauth.admin.bootstrap-username=first-start")
 @ExtendWith(OutputCaptureExtension.class)
 class FirstAdminIntegrationTests {
 
