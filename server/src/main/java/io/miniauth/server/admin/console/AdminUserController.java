@@ -112,7 +112,7 @@ class AdminUserController {
 	@GetMapping("/admin/api/users/{id}")
 	UserDetail user(@PathVariable String id) {
 		AdminUser user = this.users.get(id);
-		return new UserDetail(user, this.sessions.active(id).stream().map(SessionView::of).toList(),
+		return UserDetail.of(user, this.sessions.active(id).stream().map(SessionView::of).toList(),
 				this.events.recent(id).stream().map(UserEventView::of).toList(),
 				this.audit.find(id, null, 20).stream().map(OperatorActionView::of).toList());
 	}
@@ -162,13 +162,26 @@ class AdminUserController {
 	}
 
 	/**
-	 * @param user the user
+	 * The admin user JSON (the members of {@link AdminUser}, as the ban routes answer it)
+	 * with three more members.
+	 *
 	 * @param sessions the active sessions
 	 * @param events the latest authentication events, newest first
 	 * @param operatorActions the latest operator actions on the user, newest first
 	 */
-	record UserDetail(AdminUser user, List<SessionView> sessions, List<UserEventView> events,
-			List<OperatorActionView> operatorActions) {
+	record UserDetail(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
+			String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt,
+			String status, Instant statusUntil, String statusReason, List<SessionView> sessions,
+			List<UserEventView> events, List<OperatorActionView> operatorActions) {
+
+		static UserDetail of(AdminUser user, List<SessionView> sessions, List<UserEventView> events,
+				List<OperatorActionView> operatorActions) {
+			return new UserDetail(user.id(), user.appid(), user.openid(), user.unionid(), user.nickName(),
+					user.avatarUrl(), user.signature(), user.phoneNumber(), user.linkedApps(), user.createdAt(),
+					user.lastLoginAt(), user.status(), user.statusUntil(), user.statusReason(), sessions, events,
+					operatorActions);
+		}
+
 	}
 
 	record SessionList(List<SessionView> sessions) {

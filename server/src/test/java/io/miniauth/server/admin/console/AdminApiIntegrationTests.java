@@ -144,7 +144,8 @@ class AdminApiIntegrationTests {
 
 		JsonNode detail = this.api.get("/admin/api/users/" + id, ADMIN).json();
 
-		assertThat(detail.get("user").get("id").asString()).isEqualTo(id);
+		assertThat(detail.get("id").asString()).isEqualTo(id);
+		assertThat(detail.get("status").asString()).isEqualTo("active");
 		assertThat(detail.get("sessions")).hasSize(1);
 		assertThat(detail.get("events").get(0).get("event").asString()).isEqualTo("login");
 	}
