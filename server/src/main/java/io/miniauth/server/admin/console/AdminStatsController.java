@@ -1,7 +1,6 @@
 package io.miniauth.server.admin.console;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code miniauth.admin.zone} by default), new users, logins, daily active users, login
  * failures by code and WeChat errors by errcode, plus the sessions active now. Computed
  * from the users, the authentication events and the sessions: four indexed range queries
- * a day and one for the sessions.
+ * for each day not seen before ({@link DailyCounts} keeps the days that are over) and one
+ * for the sessions.
  */
 @RestController
 @Tag(name = "admin")
@@ -33,14 +33,18 @@ class AdminStatsController {
 
 	private final StatsRepository stats;
 
+	private final DailyCounts daily;
+
 	private final MiniApps apps;
 
 	private final ZoneId defaultZone;
 
 	private final Clock clock;
 
-	AdminStatsController(StatsRepository stats, MiniApps apps, OperatorProperties properties, Clock clock) {
+	AdminStatsController(StatsRepository stats, DailyCounts daily, MiniApps apps, OperatorProperties properties,
+			Clock clock) {
 		this.stats = stats;
+		this.daily = daily;
 		this.apps = apps;
 		this.defaultZone = properties.zone();
 		this.clock = clock;
@@ -51,7 +55,7 @@ class AdminStatsController {
 		if (days < 1 || days > 31) {
 			throw new AdminRequestException("days must be between 1 and 31");
 		}
-		ZoneId statsZone = zone(zone);
+		ZoneId statsZone = Zones.of(zone, this.defaultZone);
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, statsZone);
 		Map<String, AppStats> byApp = new LinkedHashMap<>();
@@ -62,12 +66,10 @@ class AdminStatsController {
 		for (int i = 0; i < days; i++) {
 			LocalDate date = today.minusDays(days - 1 - i);
 			dates.add(date.toString());
-			Instant from = date.atStartOfDay(statsZone).toInstant();
-			Instant to = date.plusDays(1).atStartOfDay(statsZone).toInstant();
+			DailyCounts.Day counts = this.daily.of(date, statsZone);
 			int day = i;
-			this.stats.newUsers(from, to)
-				.forEach((count) -> app(byApp, count.appid(), days).newUsers[day] += count.count());
-			this.stats.logins(from, to).forEach((count) -> {
+			counts.newUsers().forEach((count) -> app(byApp, count.appid(), days).newUsers[day] += count.count());
+			counts.logins().forEach((count) -> {
 				AppStats app = app(byApp, count.appid(), days);
 				if ("ok".equals(count.key())) {
 					app.logins[day] += count.count();
@@ -76,9 +78,9 @@ class AdminStatsController {
 					app.loginFailures.computeIfAbsent(count.key(), (code) -> new long[days])[day] += count.count();
 				}
 			});
-			this.stats.activeUsers(from, to)
+			counts.activeUsers()
 				.forEach((count) -> app(byApp, count.appid(), days).dailyActiveUsers[day] += count.count());
-			this.stats.weChatErrors(from, to)
+			counts.weChatErrors()
 				.forEach((count) -> app(byApp, count.appid(), days).weChatErrors.computeIfAbsent(count.key(),
 						(errcode) -> new long[days])[day] += count.count());
 		}
@@ -90,18 +92,6 @@ class AdminStatsController {
 	private static AppStats app(Map<String, AppStats> byApp, String appid, int days) {
 		// events of an app no longer configured are still shown, under their appid
 		return byApp.computeIfAbsent((appid != null) ? appid : "-", (id) -> new AppStats(id, days));
-	}
-
-	private ZoneId zone(String zone) {
-		if (zone == null || zone.isBlank()) {
-			return this.defaultZone;
-		}
-		try {
-			return ZoneId.of(zone);
-		}
-		catch (DateTimeException ex) {
-			throw new AdminRequestException("zone is not a time zone such as Asia/Shanghai");
-		}
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -83,7 +82,7 @@ class AdminUserController {
 	void export(UserFilter filter, @RequestParam(required = false) String zone,
 			@AuthenticationPrincipal OperatorPrincipal operator, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		ZoneId exportZone = zone(zone);
+		ZoneId exportZone = Zones.of(zone, this.defaultZone);
 		this.audit.record(operator, OperatorAction.USERS_EXPORTED, null, filter.toString(), request);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"users.csv\"");
@@ -139,18 +138,6 @@ class AdminUserController {
 		this.sessions.endByOperator(id, sid);
 		this.audit.record(operator, OperatorAction.SESSION_ENDED, id, "session " + sid, request);
 		return ResponseEntity.noContent().build();
-	}
-
-	private ZoneId zone(String zone) {
-		if (zone == null || zone.isBlank()) {
-			return this.defaultZone;
-		}
-		try {
-			return ZoneId.of(zone);
-		}
-		catch (DateTimeException ex) {
-			throw new AdminRequestException("zone is not a time zone such as Asia/Shanghai");
-		}
 	}
 
 	/**
