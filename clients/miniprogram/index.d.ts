@@ -292,7 +292,15 @@ export type ServerErrorCode =
   | 'PUSH_SIGNATURE_INVALID'
   | 'PUSH_MALFORMED'
   | 'PUSH_NOT_CONFIGURED'
+  // the operator console's and the admin API's
+  | 'SIGN_IN_FAILED'
+  | 'FORBIDDEN'
+  | 'CSRF_INVALID'
+  | 'SETUP_TOKEN_INVALID'
+  | 'OPERATOR_NOT_FOUND'
+  | 'OPERATOR_EXISTS'
+  | 'OPERATOR_CONFLICT'
+  | 'API_KEY_NOT_FOUND'
   // upcoming
   | 'PHONE_IN_USE'
-  | 'CONTENT_RISKY'
-  | 'FORBIDDEN';
+  | 'CONTENT_RISKY';

@@ -5,14 +5,19 @@ import java.time.Instant;
 
 import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.account.UserNotFoundException;
+import io.miniauth.server.operator.OperatorAction;
+import io.miniauth.server.operator.OperatorAudit;
+import io.miniauth.server.operator.OperatorPrincipal;
 import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.UserProfiles;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminUserLifecycleController {
 
+	/**
+	 * How the account's own trail names who acted; the operator audit names which
+	 * operator.
+	 */
 	private static final String ACTOR = "operator";
 
 	private final AccountLifecycle lifecycle;
@@ -36,11 +45,14 @@ class AdminUserLifecycleController {
 
 	private final AccountStatuses statuses;
 
+	private final OperatorAudit audit;
+
 	private final Clock clock;
 
 	AdminUserLifecycleController(AccountLifecycle lifecycle, UserRepository users, UserProfiles profiles,
-			AccountStatuses statuses, Clock clock) {
+			AccountStatuses statuses, OperatorAudit audit, Clock clock) {
 		this.lifecycle = lifecycle;
+		this.audit = audit;
 		this.users = users;
 		this.profiles = profiles;
 		this.statuses = statuses;
@@ -48,23 +60,30 @@ class AdminUserLifecycleController {
 	}
 
 	@PostMapping(path = "/admin/api/users/{id}/ban", consumes = MediaType.APPLICATION_JSON_VALUE)
-	AdminUserView ban(@PathVariable String id, @Valid @RequestBody BanRequest request) {
+	AdminUserView ban(@PathVariable String id, @Valid @RequestBody BanRequest request,
+			@AuthenticationPrincipal OperatorPrincipal operator, HttpServletRequest http) {
 		if (request.until() != null && !request.until().isAfter(this.clock.instant())) {
 			throw new InvalidRequestException("until must be in the future (or null for a permanent ban)");
 		}
 		this.lifecycle.ban(id, request.until(), request.reason(), ACTOR);
+		this.audit.record(operator, OperatorAction.USER_BANNED, id,
+				"until " + ((request.until() != null) ? request.until() : "ever") + ": " + request.reason(), http);
 		return view(id);
 	}
 
 	@DeleteMapping("/admin/api/users/{id}/ban")
-	AdminUserView unban(@PathVariable String id) {
+	AdminUserView unban(@PathVariable String id, @AuthenticationPrincipal OperatorPrincipal operator,
+			HttpServletRequest http) {
 		this.lifecycle.unban(id, ACTOR);
+		this.audit.record(operator, OperatorAction.USER_UNBANNED, id, null, http);
 		return view(id);
 	}
 
 	@DeleteMapping("/admin/api/users/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id) {
+	ResponseEntity<Void> delete(@PathVariable String id, @AuthenticationPrincipal OperatorPrincipal operator,
+			HttpServletRequest http) {
 		this.lifecycle.delete(id, ACTOR);
+		this.audit.record(operator, OperatorAction.USER_DELETED, id, null, http);
 		return ResponseEntity.noContent().build();
 	}
 

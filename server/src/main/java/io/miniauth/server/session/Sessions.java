@@ -258,4 +258,23 @@ public class Sessions {
 		return this.sessions.revokeOthers(userId, keepSessionId, SessionEndReason.ENDED_BY_USER, this.clock.instant());
 	}
 
+	/**
+	 * Ends one of a user's active sessions for an operator; its tokens are refused at
+	 * once.
+	 * @throws SessionNotFoundException when the user has no active session with that id
+	 */
+	public void endByOperator(String userId, String sessionId) {
+		if (!this.sessions.revokeOwn(userId, sessionId, SessionEndReason.ENDED_BY_OPERATOR, this.clock.instant())) {
+			throw new SessionNotFoundException();
+		}
+	}
+
+	/**
+	 * Ends all of a user's active sessions for an operator.
+	 * @return how many were ended
+	 */
+	public int endAllByOperator(String userId) {
+		return this.sessions.revokeUser(userId, SessionEndReason.ENDED_BY_OPERATOR, this.clock.instant());
+	}
+
 }

@@ -51,6 +51,15 @@ public final class ApiErrorCatalog {
 		ERRORS.put("DELETE /user/me",
 				merge(AUTHENTICATION, merge(Map.of(400, List.of("INVALID_REQUEST", "INVALID_CODE", "CODE_ALREADY_USED"),
 						403, List.of("STEP_UP_MISMATCH", "ACCOUNT_BANNED")), WECHAT)));
+		ERRORS.put("POST /admin/api/session",
+				Map.of(401, List.of("SIGN_IN_FAILED"), 403, List.of("CSRF_INVALID"), 429, List.of("RATE_LIMITED")));
+		ERRORS.put("POST /admin/api/setup", Map.of(403, List.of("SETUP_TOKEN_INVALID")));
+		ERRORS.put("POST /admin/api/operators",
+				Map.of(401, List.of("UNAUTHORIZED"), 403, List.of("FORBIDDEN"), 409, List.of("OPERATOR_EXISTS")));
+		ERRORS.put("DELETE /admin/api/operators/{id}", Map.of(401, List.of("UNAUTHORIZED"), 403, List.of("FORBIDDEN"),
+				404, List.of("OPERATOR_NOT_FOUND"), 409, List.of("OPERATOR_CONFLICT")));
+		ERRORS.put("DELETE /admin/api/api-keys/{id}",
+				Map.of(401, List.of("UNAUTHORIZED"), 403, List.of("FORBIDDEN"), 404, List.of("API_KEY_NOT_FOUND")));
 		ERRORS.put("POST /admin/api/users/{id}/ban",
 				Map.of(400, List.of("INVALID_REQUEST"), 401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND"),
 						409, List.of("ACCOUNT_DELETED", "DELETION_PENDING")));

@@ -147,6 +147,30 @@ public enum ErrorCode {
 	/** A WeChat push for an app with no push Token configured. */
 	PUSH_NOT_CONFIGURED(HttpStatus.NOT_FOUND),
 
+	/** Console sign-in with a wrong username or password. */
+	SIGN_IN_FAILED(HttpStatus.UNAUTHORIZED),
+
+	/** The operator's role does not allow this (a viewer asked for a change). */
+	FORBIDDEN(HttpStatus.FORBIDDEN),
+
+	/** A change made with the console's cookie without its CSRF token. */
+	CSRF_INVALID(HttpStatus.FORBIDDEN),
+
+	/** The one-time setup link is wrong or used, or an operator exists already. */
+	SETUP_TOKEN_INVALID(HttpStatus.FORBIDDEN),
+
+	/** No operator has this id. */
+	OPERATOR_NOT_FOUND(HttpStatus.NOT_FOUND),
+
+	/** An operator with this username exists. */
+	OPERATOR_EXISTS(HttpStatus.CONFLICT),
+
+	/** Deleting oneself or the last admin. */
+	OPERATOR_CONFLICT(HttpStatus.CONFLICT),
+
+	/** No API key has this id. */
+	API_KEY_NOT_FOUND(HttpStatus.NOT_FOUND),
+
 	// Used by upcoming features: listed here, in both bundles and in the SDK's types
 	// already, so that those features only have to throw them. Remove a code from
 	// UPCOMING once something throws it.
@@ -155,14 +179,10 @@ public enum ErrorCode {
 	PHONE_IN_USE(HttpStatus.CONFLICT),
 
 	/** Upcoming: WeChat's content check found the text or image risky. */
-	CONTENT_RISKY(HttpStatus.BAD_REQUEST),
-
-	/** Upcoming: the operator lacks the role this action needs. */
-	FORBIDDEN(HttpStatus.FORBIDDEN);
+	CONTENT_RISKY(HttpStatus.BAD_REQUEST);
 
 	/** The codes no feature throws yet: the "every code is used" tests allow them. */
-	public static final Set<ErrorCode> UPCOMING = Collections
-		.unmodifiableSet(EnumSet.of(PHONE_IN_USE, CONTENT_RISKY, FORBIDDEN));
+	public static final Set<ErrorCode> UPCOMING = Collections.unmodifiableSet(EnumSet.of(PHONE_IN_USE, CONTENT_RISKY));
 
 	private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(ErrorCode::name, Function.identity()));

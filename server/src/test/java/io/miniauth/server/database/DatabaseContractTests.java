@@ -128,7 +128,7 @@ abstract class DatabaseContractTests {
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
 		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
-			.containsExactly("1", "2", "3", "5", "6");
+			.containsExactly("1", "2", "3", "5", "6", "7");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
@@ -141,6 +141,8 @@ abstract class DatabaseContractTests {
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V5__account_lifecycle.sql");
 		assertThat(applied[4].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/migration/V6__users_external_id.sql");
+		assertThat(applied[5].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V7__operators.sql");
 	}
 
 	@Test

@@ -1,0 +1,17 @@
+package io.miniauth.server.operator;
+
+import io.miniauth.server.web.MiniAuthException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request to the operator realm that cannot be carried out as asked: 400
+ * {@code INVALID_REQUEST}.
+ */
+class OperatorRequestException extends MiniAuthException {
+
+	OperatorRequestException(String msg) {
+		super(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", msg);
+	}
+
+}
