@@ -66,7 +66,7 @@ class StatementsPerRequestIntegrationTests {
 	}
 
 	@Test
-	void loginWhenReturningUserThenOneTransactionOfFiveStatementsAndTheAuditRow() {
+	void loginWhenReturningUserThenOneTransactionOfSixStatementsAndTheAuditRow() {
 		this.api.login("counted-returning");
 		String code = this.api.wxLogin("counted-returning");
 
@@ -74,8 +74,11 @@ class StatementsPerRequestIntegrationTests {
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().get("isNewUser").asBoolean()).isFalse();
+		// the account status is read under the user's lock: a ban in between cannot be
+		// missed
 		assertThat(this.statements.of("login-again")).containsExactly("SELECT users FOR UPDATE", "UPDATE users",
-				"INSERT sessions", "INSERT refresh_tokens", "SELECT sessions", "COMMIT", "INSERT auth_events");
+				"SELECT users", "INSERT sessions", "INSERT refresh_tokens", "SELECT sessions", "COMMIT",
+				"INSERT auth_events");
 	}
 
 	@Test
@@ -89,7 +92,7 @@ class StatementsPerRequestIntegrationTests {
 	}
 
 	@Test
-	void showProfileWhenLoggedOutThenRefusedOnTheNextRequestAfterOneRead() {
+	void showProfileWhenLoggedOutThenRefusedOnTheNextRequestWithItsReason() {
 		String token = this.api.token("counted-logout");
 		assertThat(this.api.get("/user/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);
 		assertThat(this.api.post("/user/logout", "", "Authorization", "Bearer " + token).status()).isEqualTo(204);
@@ -97,7 +100,10 @@ class StatementsPerRequestIntegrationTests {
 		Reply reply = this.api.get("/user/me", "Authorization", "Bearer " + token, "X-Request-Id", "me-after-logout");
 
 		assertThat(reply.status()).isEqualTo(401);
-		assertThat(this.statements.of("me-after-logout")).containsExactly("SELECT sessions");
+		// the second read, only on a refusal, finds why the session ended (the reason
+		// member)
+		assertThat(reply.json().get("reason").asString()).isEqualTo("logout");
+		assertThat(this.statements.of("me-after-logout")).containsExactly("SELECT sessions", "SELECT sessions");
 	}
 
 	/**
