@@ -8,12 +8,23 @@ import jakarta.validation.constraints.Size;
  *
  * @param code the one-time code from {@code wx.login()}
  * @param appid which app, when several are configured
+ * @param phoneCode the code from the {@code getPhoneNumber} button, to bind the user's
+ * phone number in the same call; optional
  */
-record LoginRequest(@NotBlank @Size(max = 128) String code, @Size(max = 32) String appid) {
+record LoginRequest(@NotBlank @Size(max = 128) String code, @Size(max = 32) String appid,
+		@Size(max = 128) String phoneCode) {
+
+	/**
+	 * The phone code, when one was sent.
+	 * @return the code, stripped, or {@code null}
+	 */
+	String phoneCodeOrNull() {
+		return (this.phoneCode != null && !this.phoneCode.isBlank()) ? this.phoneCode.strip() : null;
+	}
 
 	@Override
 	public String toString() {
-		return "LoginRequest[appid=" + this.appid + "]";
+		return "LoginRequest[appid=" + this.appid + ", phoneCode=" + ((this.phoneCode != null) ? "******" : null) + "]";
 	}
 
 }

@@ -16,11 +16,14 @@ import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.session.TokenResponse;
+import io.miniauth.server.user.PhoneBindings;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
+import io.miniauth.server.wechat.InvalidPhoneCodeException;
+import io.miniauth.server.wechat.PhoneNumber;
 import io.miniauth.server.web.MiniAuthException;
 import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
@@ -55,9 +58,12 @@ class LoginService {
 
 	private final Clock clock;
 
+	private final PhoneBindings phoneBindings;
+
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, AuthEvents events, Clock clock) {
+			MiniAuthProperties properties, AuthEvents events, Clock clock, PhoneBindings phoneBindings) {
+		this.phoneBindings = phoneBindings;
 		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
@@ -94,7 +100,7 @@ class LoginService {
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		AtomicReference<Fresh> fresh = new AtomicReference<>();
 		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
-				() -> exchange(app, code, client, refreshToken, fresh));
+				() -> exchange(app, code, request.phoneCodeOrNull(), client, refreshToken, fresh));
 		if (fresh.get() != null) {
 			// this request made the login: answer with what it made
 			Fresh made = fresh.get();
@@ -111,14 +117,34 @@ class LoginService {
 				session.id());
 	}
 
-	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
+	/**
+	 * The login itself, run once per code: a repeat within the idempotency window gets
+	 * its outcome, so that the phone code (a paid call) is exchanged once too.
+	 */
+	private LoginOutcome exchange(MiniApp app, String code, String phoneCode, ClientInfo client, String refreshToken,
 			AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
+		User.Phone phone = (phoneCode != null) ? phoneOf(app, weChatSession.openid(), phoneCode) : null;
 		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
 				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
-		Session session = this.sessions.start(login.user(), client, refreshToken);
-		fresh.set(new Fresh(session, login.user()));
-		return new LoginOutcome(login.user().id(), session.id(), login.created());
+		User user = (phone != null) ? this.phoneBindings.bind(app, login.user(), phone, null, client) : login.user();
+		Session session = this.sessions.start(user, client, refreshToken);
+		fresh.set(new Fresh(session, user));
+		return new LoginOutcome(user.id(), session.id(), login.created());
+	}
+
+	/**
+	 * Exchanges the phone code, and checks that the number may be bound, before anything
+	 * is written.
+	 */
+	private User.Phone phoneOf(MiniApp app, String openid, String phoneCode) {
+		PhoneNumber number = this.weChat.phoneNumber(app, openid, phoneCode);
+		if (!app.appid().equals(number.watermarkAppid())) {
+			throw new InvalidPhoneCodeException();
+		}
+		User.Phone phone = new User.Phone(number.phoneNumber(), number.purePhoneNumber(), number.countryCode());
+		this.phoneBindings.checkFree(app, openid, phone);
+		return phone;
 	}
 
 	private record Fresh(Session session, User user) {

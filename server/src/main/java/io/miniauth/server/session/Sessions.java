@@ -107,7 +107,7 @@ public class Sessions {
 	 */
 	public TokenResponse tokens(Session session, User user, String refreshToken, Instant refreshExpiresAt,
 			Boolean isNewUser) {
-		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id());
+		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id(), user.personId());
 		long refreshExpiresIn = Math.max(0, Duration.between(this.clock.instant(), refreshExpiresAt).toSeconds());
 		String msg = (isNewUser != null) ? "Logged in" : "Refreshed";
 		return new TokenResponse(msg, accessToken.value(), "Bearer", accessToken.expiresIn(), refreshToken,

@@ -21,14 +21,17 @@ import org.springframework.util.Assert;
 /**
  * Issues access tokens: ES256-signed JWTs whose header names the signing key
  * ({@code kid}) and whose claims are {@code iss}, {@code sub} (the user's public id),
- * {@code aud} (the appid), {@code iat}, {@code exp}, a unique {@code jti} and {@code sid}
- * (the session).
+ * {@code aud} (the appid), {@code iat}, {@code exp}, a unique {@code jti}, {@code sid}
+ * (the session) and {@code pid} (the person, shared by users linked by phone number).
  */
 @Component
 public class AccessTokenIssuer {
 
 	/** The claim that names the token's session. */
 	public static final String SESSION_ID_CLAIM = "sid";
+
+	/** The claim that names the token user's person. */
+	public static final String PERSON_ID_CLAIM = "pid";
 
 	private final SigningKeys keys;
 
@@ -56,6 +59,18 @@ public class AccessTokenIssuer {
 	 * @return the token
 	 */
 	public IssuedToken issue(String userId, String appid, String sessionId) {
+		return issue(userId, appid, sessionId, null);
+	}
+
+	/**
+	 * Signs a token for a user of an app who is part of a person.
+	 * @param userId the user's public id
+	 * @param appid the app
+	 * @param sessionId the session the token belongs to
+	 * @param personId the user's person, or {@code null} to leave the claim out
+	 * @return the token
+	 */
+	public IssuedToken issue(String userId, String appid, String sessionId, String personId) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(this.lifetime);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
@@ -65,6 +80,7 @@ public class AccessTokenIssuer {
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString())
 			.claim(SESSION_ID_CLAIM, sessionId)
+			.claim(PERSON_ID_CLAIM, personId)
 			.build();
 		SigningKeys.ActiveKey key = this.keys.activeKey();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(JOSEObjectType.JWT).build();

@@ -212,7 +212,8 @@ abstract class DatabaseContractTests {
 		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
 		String nickName = "小明😀" + "🎉".repeat(30);
 		User changed = new User(user.id(), user.appid(), user.openid(), user.unionid(), nickName,
-				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt());
+				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt(),
+				user.personId(), user.contentReview());
 
 		this.users.updateProfile(user.id(), (current) -> changed, T0.plusSeconds(1));
 
