@@ -43,7 +43,7 @@ class ProfileIntegrationTests {
 		assertThat(profile.get("appid").asString()).isEqualTo(login.at("/user/appid").asString());
 		assertThat(profile.properties()).extracting(Map.Entry::getKey)
 			.containsExactlyInAnyOrder("id", "appid", "openid", "unionid", "nickName", "avatarUrl", "signature",
-					"phoneNumber", "linkedApps", "createdAt", "lastLoginAt");
+					"phoneNumber", "linkedApps", "createdAt", "lastLoginAt", "personId");
 	}
 
 	@Test
