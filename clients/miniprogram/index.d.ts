@@ -1,11 +1,76 @@
-// Type declarations for miniauth-miniprogram.
+// Type declarations for miniauth-miniprogram, written against WeChat's official
+// typings (miniprogram-api-typings), which a TypeScript mini program already has.
+/// <reference types="miniprogram-api-typings" />
+
+/** The methods wx.request documents. There is no PATCH: use PUT for /user/me. */
+export type RequestMethod = NonNullable<WechatMiniprogram.RequestOption['method']>;
+
+/** What wx.request can send as a body. */
+export type RequestData = NonNullable<WechatMiniprogram.RequestOption['data']>;
+
+/** The parts of `wx` the client uses; the global `wx` fits. */
+export type WxApi = Pick<
+  WechatMiniprogram.Wx,
+  'request' | 'login' | 'checkSession' | 'getStorageSync' | 'setStorageSync' | 'removeStorageSync'
+>;
+
+/** The profile of `GET /user/me`, also the `user` of a login answer. Times are ISO-8601 UTC. */
+export interface UserProfile {
+  id: string;
+  appid: string;
+  openid: string;
+  unionid: string | null;
+  nickName: string | null;
+  avatarUrl: string | null;
+  signature: string | null;
+  phoneNumber: string | null;
+  /** The other configured apps in which the same person (same unionid) has a user. */
+  linkedApps: string[];
+  createdAt: string;
+  lastLoginAt: string;
+}
+
+/** A body for `PUT /user/me` (or PATCH from other clients): a field left out stays, null clears it. */
+export interface ProfileChange {
+  /** 1 to 30 characters. */
+  nickName?: string | null;
+  /** An https URL of at most 512 characters. */
+  avatarUrl?: string | null;
+  /** At most 30 characters. */
+  signature?: string | null;
+}
+
+/** The answer to `POST /user/login`; `POST /user/token/refresh` answers the same without isNewUser. */
+export interface TokenAnswer {
+  msg: string;
+  token: string;
+  tokenType: 'Bearer';
+  /** Seconds. */
+  expiresIn: number;
+  refreshToken?: string;
+  /** Seconds. */
+  refreshExpiresIn?: number;
+  user: UserProfile;
+  isNewUser?: boolean;
+}
+
+/** Why a `401 TOKEN_REVOKED` ended a session (the `reason` of its problem). */
+export type RevocationReason =
+  | 'logout'
+  | 'ended_by_user'
+  | 'ended_by_operator'
+  | 'session_limit'
+  | 'refresh_replay'
+  | 'banned'
+  | 'deleted'
+  | 'deletion_pending';
 
 export interface RequestOptions {
   /** Path under baseURL ("/user/me") or an absolute URL. */
   url: string;
-  /** Defaults to GET. */
-  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | string;
-  data?: unknown;
+  /** Defaults to GET. Any other method rejects with a TypeError before anything is sent. */
+  method?: RequestMethod;
+  data?: RequestData;
   header?: Record<string, string>;
   /** Milliseconds; defaults to the client's timeout. */
   timeout?: number;
@@ -19,11 +84,11 @@ export interface Response<T = any> {
   header: Record<string, string>;
 }
 
-/** What a transport gets: the URL is already absolute. */
+/** What a transport gets: the URL is already absolute. It fits wx.request's options. */
 export interface TransportRequest {
   url: string;
-  method: string;
-  data?: unknown;
+  method: RequestMethod;
+  data?: RequestData;
   header: Record<string, string>;
   timeout?: number;
 }
@@ -43,14 +108,14 @@ export interface StoredSession {
   expiresAt: number;
   refreshToken?: string;
   refreshExpiresAt?: number;
-  user: Record<string, any> | null;
+  user: UserProfile | null;
 }
 
 export interface RetryPolicy {
   /** Retries after the first attempt; default 2. */
   limit: number;
-  /** Default GET, HEAD, PUT, DELETE, OPTIONS: POST and PATCH are never retried. */
-  methods: readonly string[];
+  /** Default GET, HEAD, PUT, DELETE, OPTIONS: POST is never retried. */
+  methods: readonly RequestMethod[];
   /** Default 429 and 503. */
   statusCodes: readonly number[];
   /** Statuses whose Retry-After header is honoured; default 429 and 503. */
@@ -67,7 +132,9 @@ export interface RetryPolicy {
 
 export interface LoginState {
   loggedIn: boolean;
-  user: Record<string, any> | null;
+  user: UserProfile | null;
+  /** When the server ended the session: the TOKEN_REVOKED reason. */
+  reason?: RevocationReason;
 }
 
 export interface UiHooks {
@@ -81,7 +148,7 @@ export interface AuthClientOptions {
   /** Sent with /user/login when the server hosts several mini programs. */
   appid?: string;
   /** Defaults to the global wx. */
-  wx?: any;
+  wx?: WxApi;
   /** Replaces wx storage. */
   storage?: SessionStorage;
   /** Defaults to "miniauth:session". */
@@ -104,10 +171,15 @@ export interface AuthClientOptions {
   now?(): number;
   /** Waits between retries; default setTimeout. */
   sleep?(ms: number): Promise<void>;
+  /**
+   * The language of messages, sent as Accept-Language ("zh-CN", "en"); defaults to
+   * wx.getAppBaseInfo().language. Also picks the SDK's own messages (timeouts, network errors).
+   */
+  language?: string;
 }
 
 export interface LoginResult {
-  user: Record<string, any> | null;
+  user: UserProfile | null;
   isNewUser: boolean;
 }
 
@@ -115,24 +187,25 @@ export interface AuthClient {
   /** Resolves with 2xx answers; rejects with a MiniAuthError otherwise. */
   request<T = any>(opts: RequestOptions): Promise<Response<T>>;
   get<T = any>(url: string, opts?: Partial<RequestOptions>): Promise<Response<T>>;
-  post<T = any>(url: string, data?: unknown, opts?: Partial<RequestOptions>): Promise<Response<T>>;
-  patch<T = any>(url: string, data?: unknown, opts?: Partial<RequestOptions>): Promise<Response<T>>;
+  post<T = any>(url: string, data?: RequestData, opts?: Partial<RequestOptions>): Promise<Response<T>>;
+  /** PUT /user/me with a ProfileChange changes only the fields sent. */
+  put<T = any>(url: string, data?: RequestData, opts?: Partial<RequestOptions>): Promise<Response<T>>;
   /** A fresh wx.login + /user/login, joining one already running. */
   login(): Promise<LoginResult>;
   /** Calls /user/logout, then clears storage whatever the server said. */
   logout(): Promise<void>;
   /** Makes sure a usable session exists, logging in or refreshing if needed. */
-  ensureLogin(): Promise<{ user: Record<string, any> | null }>;
+  ensureLogin(): Promise<{ user: UserProfile | null }>;
   /** True while the stored access or refresh token is unexpired. */
   isLoggedIn(): boolean;
   /** wx.checkSession as a boolean: whether WeChat's own login session is still valid. */
   checkSession(): Promise<boolean>;
-  getUser(): Record<string, any> | null;
+  getUser(): UserProfile | null;
 }
 
 export function createAuthClient(options: AuthClientOptions): AuthClient;
 
-export function createWxAdapter(wx: any): {
+export function createWxAdapter(wx: WxApi): {
   request: Transport;
   getLoginCode(): Promise<string>;
   checkSession(): Promise<boolean>;
@@ -143,7 +216,11 @@ export const DEFAULT_RETRY: Readonly<RetryPolicy>;
 export const DEFAULT_STORAGE_KEY: 'miniauth:session';
 
 export class MiniAuthError extends Error {
-  /** The server's stable code (e.g. "TOKEN_EXPIRED"), or the client's own ("NETWORK_ERROR", "TIMEOUT", "WX_LOGIN_FAILED"). */
+  /**
+   * The server's stable code (e.g. "TOKEN_EXPIRED"; "TOKEN_INVALID" also for a resource
+   * server's Bearer invalid_token challenge), or the client's own ("NETWORK_ERROR",
+   * "TIMEOUT", "WX_LOGIN_FAILED", "INVALID_ANSWER" for a 2xx answer without a token).
+   */
   code: string;
   /** A readable message, the server's when it sent one. */
   msg: string;
@@ -151,6 +228,10 @@ export class MiniAuthError extends Error {
   statusCode?: number;
   /** Seconds from the Retry-After header, when given. */
   retryAfter?: number;
+  /** With code TOKEN_REVOKED: why the session ended. */
+  reason?: RevocationReason;
+  /** With code ACCOUNT_BANNED: the end of the ban (ISO-8601 UTC), null when it has none. */
+  until?: string | null;
   response?: Response;
   cause?: unknown;
 }
@@ -165,3 +246,47 @@ export class RefreshError extends MiniAuthError {
   /** True when the server answered 401. */
   readonly refused: boolean;
 }
+
+/**
+ * Every `code` the server answers with, the same whatever the language of `msg`
+ * (a server test keeps this list equal to its ErrorCode). The last ones are for
+ * features on their way.
+ */
+export type ServerErrorCode =
+  | 'INVALID_REQUEST'
+  | 'INVALID_CODE'
+  | 'CODE_ALREADY_USED'
+  | 'UNKNOWN_APP'
+  | 'APPID_REQUIRED'
+  | 'INVALID_PHONE_CODE'
+  | 'WATERMARK_MISMATCH'
+  | 'INVALID_ENCRYPTED_DATA'
+  | 'SIGNATURE_MISMATCH'
+  | 'UNAUTHORIZED'
+  | 'TOKEN_EXPIRED'
+  | 'TOKEN_INVALID'
+  | 'TOKEN_REVOKED'
+  | 'REFRESH_TOKEN_INVALID'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'LOGIN_BLOCKED'
+  | 'SESSION_NOT_FOUND'
+  | 'SESSION_KEY_STALE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'WECHAT_MISCONFIGURED'
+  | 'WECHAT_ERROR'
+  | 'WECHAT_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'NOT_ACCEPTABLE'
+  | 'INTERNAL_ERROR'
+  | 'SERVICE_UNAVAILABLE'
+  | 'PHONE_IN_USE'
+  | 'CONTENT_RISKY'
+  | 'CONTENT_CHECK_UNAVAILABLE'
+  // upcoming
+  | 'ACCOUNT_BANNED'
+  | 'ACCOUNT_DELETED'
+  | 'FORBIDDEN'
+  | 'WRONG_USER';

@@ -1,15 +1,22 @@
 'use strict';
 
-const { HTTPError } = require('./errors');
+const { HTTPError, LoginError } = require('./errors');
 const { isSuccess, problemDetails } = require('./response');
 const { retryPolicy } = require('./retry-policy');
 const { createSender } = require('./sender');
 const { createSessionStore } = require('./session-store');
-const { createSessionManager } = require('./session-manager');
+const { createSessionManager, isFinalRevocation } = require('./session-manager');
 const { createWxAdapter } = require('./wx-adapter');
+const { appLanguage, languageTag } = require('./language');
 
-/** 401 codes that mean "this token is no good any more": renew and retry once. */
+/**
+ * 401 codes that mean "this token is no good any more": renew and retry once.
+ * TOKEN_INVALID also stands for a resource server's `Bearer error="invalid_token"`.
+ */
 const RENEWABLE_CODES = ['TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_REVOKED'];
+
+/** The methods wx.request documents; the client sends no other (there is no PATCH). */
+const WX_REQUEST_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT'];
 
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +28,8 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function createAuthClient(options) {
   const o = options || {};
   if (!o.baseURL) throw new TypeError('baseURL cannot be empty');
-  const wxAdapter = needsWx(o) ? createWxAdapter(o.wx || globalWx()) : null;
+  const language = languageTag(o.language || appLanguage(o.wx || globalWx()));
+  const wxAdapter = needsWx(o) ? createWxAdapter(o.wx || globalWx(), language) : null;
   const now = o.now || Date.now;
   const sleep = o.sleep || defaultSleep;
   const checkWxSession = o.checkSession || (wxAdapter && wxAdapter.checkSession);
@@ -33,6 +41,7 @@ function createAuthClient(options) {
     policy: retryPolicy(o.retry),
     sleep,
     now,
+    language,
   });
   const sessions = createSessionManager({
     store: createSessionStore(o.storage || wxAdapter.storage, o.storageKey),
@@ -43,9 +52,13 @@ function createAuthClient(options) {
     refreshAheadMs: (o.refreshAhead === undefined ? 60 : o.refreshAhead) * 1000,
     ui: o.ui,
     onLoginStateChange: o.onLoginStateChange,
+    language,
   });
 
   function withToken(opts, token) {
+    if (typeof token !== 'string' || token === '') {
+      throw new LoginError('No token to send: log in first', { code: 'NOT_LOGGED_IN' });
+    }
     const header = Object.assign({}, opts.header, { Authorization: 'Bearer ' + token });
     return Object.assign({}, opts, { header });
   }
@@ -62,15 +75,25 @@ function createAuthClient(options) {
    */
   async function request(opts) {
     const method = (opts.method || 'GET').toUpperCase();
-    if (opts.skipAuth) return expectSuccess(await send(opts), method, opts.url);
-    const session = await sessions.validSession();
-    let response = await send(withToken(opts, session.token));
-    const code = response.statusCode === 401 ? problemDetails(response, now()).code : null;
-    if (RENEWABLE_CODES.indexOf(code) !== -1) {
-      const renewed = await sessions.renewAfterRefusal(session.token, code);
-      response = await send(withToken(opts, renewed.token));
+    if (WX_REQUEST_METHODS.indexOf(method) === -1) {
+      throw new TypeError(method + ' is not a wx.request method: use one of ' + WX_REQUEST_METHODS.join(', '));
     }
+    const outgoing = Object.assign({}, opts, { method });
+    if (opts.skipAuth) return expectSuccess(await send(outgoing), method, opts.url);
+    const session = await sessions.validSession();
+    let response = await send(withToken(outgoing, session.token));
+    let refusal = refusalOf(response);
+    if (refusal && RENEWABLE_CODES.indexOf(refusal.code) !== -1 && !isFinalRevocation(refusal)) {
+      const renewed = await sessions.renewAfterRefusal(session.token, refusal.code);
+      response = await send(withToken(outgoing, renewed.token));
+      refusal = refusalOf(response);
+    }
+    if (refusal && isFinalRevocation(refusal)) sessions.clear(refusal.reason);
     return expectSuccess(response, method, opts.url);
+  }
+
+  function refusalOf(response) {
+    return response.statusCode === 401 ? problemDetails(response, now()) : null;
   }
 
   async function login() {
@@ -104,7 +127,7 @@ function createAuthClient(options) {
     request,
     get: (url, opts) => request(Object.assign({}, opts, { url, method: 'GET' })),
     post: (url, data, opts) => request(Object.assign({}, opts, { url, data, method: 'POST' })),
-    patch: (url, data, opts) => request(Object.assign({}, opts, { url, data, method: 'PATCH' })),
+    put: (url, data, opts) => request(Object.assign({}, opts, { url, data, method: 'PUT' })),
     login,
     logout,
     ensureLogin,

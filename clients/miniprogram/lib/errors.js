@@ -14,6 +14,8 @@ class MiniAuthError extends Error {
     this.msg = d.msg || message;
     this.statusCode = d.statusCode;
     if (d.retryAfter !== undefined) this.retryAfter = d.retryAfter;
+    if (d.reason !== undefined) this.reason = d.reason;
+    if (d.until !== undefined) this.until = d.until;
     if (d.response !== undefined) this.response = d.response;
     if (d.cause !== undefined) this.cause = d.cause;
   }

@@ -10,13 +10,15 @@ function isSuccess(response) {
 }
 
 function body(response) {
-  const data = response.data;
-  if (typeof data !== 'string') return data || {};
-  try {
-    return JSON.parse(data);
-  } catch (e) {
-    return {};
+  let data = response.data;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch (e) {
+      return {};
+    }
   }
+  return data && typeof data === 'object' && !(data instanceof ArrayBuffer) ? data : {};
 }
 
 /** Looks a header up by name whatever its case, as wx.request keeps the server's. */
@@ -43,18 +45,41 @@ function retryAfterMs(response, now) {
   return Math.max(0, date - now);
 }
 
+/**
+ * The `error` of a `WWW-Authenticate: Bearer` challenge (RFC 6750 §3), as a resource
+ * server such as Spring Security or jose answers a token it refuses; undefined without one.
+ */
+function bearerError(response) {
+  const value = headerValue(response, 'WWW-Authenticate');
+  if (typeof value !== 'string' || !/^\s*Bearer\b/i.test(value)) return undefined;
+  const match = /(?:^|[\s,])error\s*=\s*(?:"([^"]*)"|([^\s,]+))/i.exec(value.replace(/^\s*Bearer/i, ''));
+  return match ? match[1] || match[2] : undefined;
+}
+
+/**
+ * The stable code of an answer: MiniAuth's `code`, else TOKEN_INVALID for a 401 whose
+ * Bearer challenge says invalid_token (RFC 6750 §3.1), else HTTP_<status>.
+ */
+function answerCode(response, problem) {
+  if (problem.code) return problem.code;
+  if (response.statusCode === 401 && bearerError(response) === 'invalid_token') return 'TOKEN_INVALID';
+  return 'HTTP_' + response.statusCode;
+}
+
 /** The details every error built from an answer carries. */
 function problemDetails(response, now) {
   const problem = body(response);
   const details = {
-    code: problem.code || 'HTTP_' + response.statusCode,
+    code: answerCode(response, problem),
     msg: problem.msg || problem.detail || problem.title || 'HTTP ' + response.statusCode,
     statusCode: response.statusCode,
     response,
   };
+  if (typeof problem.reason === 'string') details.reason = problem.reason;
+  if (problem.until !== undefined) details.until = problem.until;
   const delay = retryAfterMs(response, now);
   if (delay !== undefined) details.retryAfter = Math.ceil(delay / 1000);
   return details;
 }
 
-module.exports = { isSuccess, body, headerValue, retryAfterMs, problemDetails };
+module.exports = { isSuccess, body, headerValue, retryAfterMs, bearerError, problemDetails };

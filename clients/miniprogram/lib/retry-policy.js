@@ -5,8 +5,8 @@ const { NetworkError } = require('./errors');
 
 /**
  * The retry policy is data, as in ky: which methods, which statuses, how many times
- * and how long to wait. Only idempotent methods are retried, so a POST or PATCH is
- * never sent twice by the client.
+ * and how long to wait. Only idempotent methods are retried, so a POST is never sent
+ * twice by the client.
  */
 const DEFAULT_RETRY = Object.freeze({
   limit: 2,

@@ -2,7 +2,20 @@
 
 const { LoginError, RefreshError } = require('./errors');
 const { isSuccess, body, problemDetails } = require('./response');
-const { sessionFromAnswer } = require('./session-store');
+const { isTokenAnswer, sessionFromAnswer } = require('./session-store');
+
+/**
+ * TOKEN_REVOKED reasons after which logging in again silently would undo what someone
+ * decided: the user or an operator ended the session, or the account is banned or gone.
+ * The session is cleared and the error reaches the caller, `reason` included. Other
+ * reasons (logout, session_limit, refresh_replay, none) renew as before.
+ */
+const FINAL_REVOCATION_REASONS = ['ended_by_user', 'ended_by_operator', 'banned', 'deleted', 'deletion_pending'];
+
+function isFinalRevocation(details) {
+  return details.code === 'TOKEN_REVOKED' && FINAL_REVOCATION_REASONS.indexOf(details.reason) !== -1;
+}
+const { clientMessage } = require('./language');
 
 /**
  * Owns the session: hands out a valid access token and renews it. Every renewal,
@@ -10,7 +23,7 @@ const { sessionFromAnswer } = require('./session-store');
  * axios-auth-refresh): callers that need a token while it runs wait on it and get
  * its result or its error; none starts a second one.
  */
-function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange }) {
+function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange, language }) {
   let renewal = null;
 
   function runOnce(task) {
@@ -51,6 +64,10 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
       return await refresh(session);
     } catch (error) {
       if (error instanceof RefreshError && error.refused) {
+        if (isFinalRevocation(error)) {
+          clear(error.reason);
+          throw error;
+        }
         clear();
         return login();
       }
@@ -70,7 +87,15 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
       const details = problemDetails(response, now());
       throw new RefreshError('Refreshing the session was refused: ' + details.code, details);
     }
-    return store.save(sessionFromAnswer(body(response), now(), session));
+    const answer = body(response);
+    if (!isTokenAnswer(answer)) {
+      throw new RefreshError('The refresh answer held no token: is baseURL MiniAuth?', {
+        code: 'INVALID_ANSWER',
+        statusCode: response.statusCode,
+        response,
+      });
+    }
+    return store.save(sessionFromAnswer(answer, now(), session));
   }
 
   async function login() {
@@ -93,7 +118,11 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
       code = await getLoginCode();
     } catch (cause) {
       if (cause instanceof LoginError) throw cause;
-      throw new LoginError('Getting a login code failed: ' + (cause && cause.message), { code: 'WX_LOGIN_FAILED', cause });
+      throw new LoginError('Getting a login code failed: ' + (cause && cause.message), {
+        code: 'WX_LOGIN_FAILED',
+        msg: clientMessage(language, 'WX_LOGIN_FAILED'),
+        cause,
+      });
     }
     const data = { code };
     if (appid) data.appid = appid;
@@ -108,6 +137,13 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
       throw new LoginError('Logging in was refused: ' + details.code, details);
     }
     const answer = body(response);
+    if (!isTokenAnswer(answer)) {
+      throw new LoginError('The login answer held no token: is baseURL MiniAuth?', {
+        code: 'INVALID_ANSWER',
+        statusCode: response.statusCode,
+        response,
+      });
+    }
     const session = store.save(sessionFromAnswer(answer, now(), null));
     return Object.assign({}, session, { isNewUser: answer.isNewUser === true });
   }
@@ -117,10 +153,14 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
     return runOnce(login);
   }
 
-  function clear() {
+  /** Forgets the session; `reason` is the TOKEN_REVOKED reason when the server ended it. */
+  function clear(reason) {
     const had = store.load() !== null;
     store.clear();
-    if (had && onLoginStateChange) onLoginStateChange({ loggedIn: false, user: null });
+    if (!had || !onLoginStateChange) return;
+    const state = { loggedIn: false, user: null };
+    if (reason !== undefined) state.reason = reason;
+    onLoginStateChange(state);
   }
 
   function isLoggedIn() {
@@ -139,4 +179,4 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
   };
 }
 
-module.exports = { createSessionManager };
+module.exports = { createSessionManager, isFinalRevocation };

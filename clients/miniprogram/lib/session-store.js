@@ -14,7 +14,7 @@ function createSessionStore(storage, key) {
   function load() {
     const saved = storage.get(storageKey);
     if (!saved || typeof saved !== 'object') return null;
-    if (typeof saved.token !== 'string' || typeof saved.expiresAt !== 'number') return null;
+    if (typeof saved.token !== 'string' || saved.token === '' || typeof saved.expiresAt !== 'number') return null;
     return pickSession(saved);
   }
 
@@ -50,6 +50,14 @@ function withoutSessionKey(user) {
   return copy;
 }
 
+/**
+ * Whether a 2xx answer is MiniAuth's token answer: a captive portal's page or another
+ * server behind a wrong baseURL also answers 200, without a token.
+ */
+function isTokenAnswer(answer) {
+  return typeof answer.token === 'string' && answer.token !== '' && Number(answer.expiresIn) > 0;
+}
+
 /** Session fields from a /user/login or /user/token/refresh answer. */
 function sessionFromAnswer(answer, now, previous) {
   const session = {
@@ -65,4 +73,4 @@ function sessionFromAnswer(answer, now, previous) {
   return pickSession(session);
 }
 
-module.exports = { DEFAULT_STORAGE_KEY, createSessionStore, sessionFromAnswer };
+module.exports = { DEFAULT_STORAGE_KEY, createSessionStore, isTokenAnswer, sessionFromAnswer };

@@ -74,7 +74,7 @@ async function startFakeMiniAuth() {
       return [204];
     },
     'GET /user/me': (body, auth) => (auth.problem ? auth.problem : [200, users.get(auth.token.userId)]),
-    'PATCH /user/me': (body, auth) => {
+    'PUT /user/me': (body, auth) => {
       if (auth.problem) return auth.problem;
       Object.assign(users.get(auth.token.userId), body);
       return [200, users.get(auth.token.userId)];

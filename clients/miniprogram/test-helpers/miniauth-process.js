@@ -31,7 +31,7 @@ async function startMiniAuth(jar, args = []) {
   child.stdout.on('data', (chunk) => { output += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
   const url = 'http://127.0.0.1:' + port;
-  const deadline = Date.now() + 60000;
+  const deadline = Date.now() + 180000; // a shared CI machine can take minutes
   for (;;) {
     if (child.exitCode !== null) throw new Error('MiniAuth exited during start:\n' + output);
     try {
@@ -42,7 +42,7 @@ async function startMiniAuth(jar, args = []) {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error('MiniAuth did not start within 60 s:\n' + output);
+      throw new Error('MiniAuth did not start within 180 s:\n' + output);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -8,12 +8,14 @@
  */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { createAuthClient } = require('..');
+const { createAuthClient, HTTPError } = require('..');
 const { createFetchWx } = require('../test-helpers/fetch-wx');
 const { startMiniAuth } = require('../test-helpers/miniauth-process');
+const { startResourceServer } = require('../test-helpers/resource-server');
 
 const JAR = process.env.MINIAUTH_SERVER_JAR;
 const APPID = process.env.MINIAUTH_APPID || undefined;
+const ISSUER = process.env.MINIAUTH_ISSUER || 'miniauth';
 const SKIP_REASON = 'neither MINIAUTH_SERVER_JAR nor MINIAUTH_URL is set: build the server '
   + '(./mvnw verify does both) or start MiniAuth with its emulator and set MINIAUTH_URL';
 
@@ -89,7 +91,7 @@ integration('logs in once for 20 concurrent requests made before any session exi
 integration('updates the profile with a nickname, an https avatar URL and a signature', async () => {
   const { client } = phoneOf(handle());
   const profile = { nickName: 'Ada', avatarUrl: 'https://cdn.example.com/a/ada.png', signature: 'hello' };
-  const patched = await client.patch('/user/me', profile);
+  const patched = await client.put('/user/me', profile);
   assert.equal(patched.statusCode, 200);
   const me = await client.get('/user/me');
   assert.equal(me.data.nickName, 'Ada');
@@ -146,3 +148,67 @@ integration('a replayed refresh token ends the session, and the client logs in a
   assert.equal(me.statusCode, 200);
   assert.equal(phone.logins(), 2);
 }, { startedHere: true });
+
+/** A resource server of the app's own, checking tokens with jose against MiniAuth's JWKS. */
+async function ordersBackend(t, audience) {
+  const backend = await startResourceServer({ jwksUrl: BASE + '/.well-known/jwks.json', issuer: ISSUER, audience });
+  t.after(() => backend.close());
+  return backend;
+}
+
+integration('a jose resource server accepts the token the client sends', async (t) => {
+  const { client } = phoneOf(handle());
+  const { user } = await client.login();
+  const backend = await ordersBackend(t, user.appid);
+
+  const res = await client.get(backend.url + '/orders');
+
+  assert.equal(res.data.sub, user.id);
+  assert.equal(backend.counts.refused, 0);
+});
+
+integration('after a resource server\'s Bearer invalid_token the client renews once and the retry passes', async (t) => {
+  const frozen = Date.now(); // so the client never refreshes ahead of the short token lifetime
+  const phone = phoneOf(handle(), { now: () => frozen, refreshAhead: 0 });
+  const { user } = await phone.client.login();
+  const backend = await ordersBackend(t, user.appid);
+  const session = stored(phone.wx);
+  const forged = session.token.slice(0, -4) + (session.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+  phone.wx.storage.set('miniauth:session', Object.assign({}, session, { token: forged }));
+
+  const res = await phone.client.get(backend.url + '/orders');
+
+  assert.equal(res.statusCode, 200);
+  assert.equal(backend.counts.requests, 2);
+  assert.equal(backend.counts.refused, 1);
+  assert.equal(phone.logins(), 1, 'renewed with the refresh token, not a new wx.login');
+  assert.notEqual(stored(phone.wx).token, forged);
+});
+
+integration('a token the resource server sees expired, while the client clock says fresh, is renewed and retried', async (t) => {
+  const frozen = Date.now(); // the phone's clock lags: the client still thinks its token is fresh
+  const phone = phoneOf(handle(), { now: () => frozen, refreshAhead: 0 });
+  const { user } = await phone.client.login();
+  const backend = await ordersBackend(t, user.appid);
+  await new Promise((r) => setTimeout(r, TOKEN_LIFETIME_SECONDS * 1000 + 300));
+
+  const res = await phone.client.get(backend.url + '/orders');
+
+  assert.equal(res.statusCode, 200);
+  assert.equal(backend.counts.requests, 2);
+  assert.equal(phone.logins(), 1);
+}, { startedHere: true });
+
+integration('a resource server of another app refuses every token: one retry, then TOKEN_INVALID', async (t) => {
+  const { client } = phoneOf(handle());
+  await client.login();
+  const backend = await ordersBackend(t, 'wxanotherapp00000');
+
+  await assert.rejects(client.get(backend.url + '/orders'), (e) => {
+    assert.ok(e instanceof HTTPError);
+    assert.equal(e.code, 'TOKEN_INVALID');
+    assert.equal(e.statusCode, 401);
+    return true;
+  });
+  assert.equal(backend.counts.requests, 2);
+});

@@ -73,7 +73,7 @@ test('stores the rotated pair and never the session_key the server sent', async 
 
 test('updates the profile, logs out and logs in again for the next request', async (t) => {
   const { server, client } = await setUp(t);
-  const patched = await client.patch('/user/me', { nickName: 'Alice' });
+  const patched = await client.put('/user/me', { nickName: 'Alice' });
   assert.equal(patched.data.nickName, 'Alice');
   await client.logout();
   assert.equal(server.count('POST /user/logout'), 1);

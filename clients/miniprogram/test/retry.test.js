@@ -58,10 +58,10 @@ test('never retries a POST', async () => {
   assert.deepEqual(sleeps, []);
 });
 
-test('never retries a PATCH, even on a network failure', async () => {
+test('retries a PUT after a network failure, since PUT /user/me is idempotent', async () => {
   const { wx, client } = clientFor(() => answer.networkFailure());
-  await assert.rejects(client.patch('/user/me', { nickName: 'x' }), NetworkError);
-  assert.equal(wx.count('PATCH', '/user/me'), 1);
+  await assert.rejects(client.put('/user/me', { nickName: 'x' }), NetworkError);
+  assert.equal(wx.count('PUT', '/user/me'), 3);
 });
 
 test('retries a GET after a network failure', async () => {

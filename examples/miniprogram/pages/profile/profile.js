@@ -1,5 +1,6 @@
 const auth = () => getApp().auth;
 const { uploadAvatar } = require('./avatar-upload');
+const texts = require('../../texts');
 
 Page({
   data: {
@@ -7,9 +8,11 @@ Page({
     avatarPreview: '',
     chosenAvatar: '',
     saving: false,
+    t: texts,
   },
 
   onLoad() {
+    wx.setNavigationBarTitle({ title: texts.profileTitle });
     this.load();
   },
 
@@ -31,21 +34,23 @@ Page({
   // form-type="submit" reads the nickname after WeChat's content check on blur.
   async onSave(e) {
     const { nickName, signature } = e.detail.value;
-    const patch = {};
-    if (nickName) patch.nickName = nickName;
-    patch.signature = signature || null;
+    const change = {};
+    if (nickName) change.nickName = nickName;
+    change.signature = signature || null;
     this.setData({ saving: true });
     try {
       if (this.data.chosenAvatar) {
         try {
-          patch.avatarUrl = await uploadAvatar(this.data.chosenAvatar);
+          change.avatarUrl = await uploadAvatar(this.data.chosenAvatar);
         } catch (uploadError) {
-          wx.showToast({ title: uploadError.message, icon: 'none' });
+          console.warn('avatar upload:', uploadError.message);
+          wx.showToast({ title: texts.avatarUploadFailed, icon: 'none' });
         }
       }
-      const { data } = await auth().patch('/user/me', patch);
+      // PUT: wx.request has no PATCH; MiniAuth's PUT /user/me changes only the fields sent.
+      const { data } = await auth().put('/user/me', change);
       this.setData({ user: data, chosenAvatar: '', avatarPreview: data.avatarUrl || this.data.avatarPreview });
-      wx.showToast({ title: 'Saved' });
+      wx.showToast({ title: texts.saved });
     } catch (err) {
       // An HTTPError with code INVALID_REQUEST carries the reason in msg.
       wx.showToast({ title: err.msg, icon: 'none' });

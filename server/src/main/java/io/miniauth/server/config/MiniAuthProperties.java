@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -200,11 +201,19 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * @param maxRequestBody the largest request body accepted
 	 * @param trustedProxies addresses or CIDR ranges of the proxies whose
 	 * {@code X-Forwarded-For} is believed; from any other peer the header is ignored
+	 * @param defaultLocale the language of messages for a request whose
+	 * {@code Accept-Language} names neither Chinese nor English, or that has none
+	 * @param messages the operator's own message bundles, such as
+	 * {@code file:/etc/miniauth/messages} (for {@code messages_zh_CN.properties} and
+	 * {@code messages_en.properties} there): their phrases take the place of the built-in
+	 * ones with the same key
 	 */
-	public record Web(@NotNull @DefaultValue("16KB") DataSize maxRequestBody, List<String> trustedProxies) {
+	public record Web(@NotNull @DefaultValue("16KB") DataSize maxRequestBody, List<String> trustedProxies,
+			@NotNull @DefaultValue("zh-CN") Locale defaultLocale, List<String> messages) {
 
 		public Web {
 			trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+			messages = (messages != null) ? List.copyOf(messages) : List.of();
 		}
 
 	}

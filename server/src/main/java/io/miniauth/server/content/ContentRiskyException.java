@@ -1,8 +1,7 @@
 package io.miniauth.server.content;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * WeChat's content security found a profile text risky: nothing was stored.
@@ -10,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public class ContentRiskyException extends MiniAuthException {
 
 	ContentRiskyException(String field) {
-		super(HttpStatus.BAD_REQUEST, "CONTENT_RISKY",
+		super(ErrorCode.CONTENT_RISKY,
 				"The " + field + " was refused by WeChat's content security: choose another one");
 	}
 

@@ -17,6 +17,8 @@ import io.miniauth.server.user.UserProfiles;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientInfo;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,9 +53,12 @@ public class Sessions {
 
 	private final int maxPerUser;
 
+	private final MessageSource messages;
+
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
 			UserProfiles profiles, UserRepository users, PlatformTransactionManager transactionManager,
-			MiniAuthProperties properties, Clock clock) {
+			MiniAuthProperties properties, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.profiles = profiles;
 		this.users = users;
 		this.sessions = sessions;
@@ -107,9 +112,13 @@ public class Sessions {
 	 */
 	public TokenResponse tokens(Session session, User user, String refreshToken, Instant refreshExpiresAt,
 			Boolean isNewUser) {
-		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id(), user.personId());
+		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id(), user.externalId(),
+				user.personId());
 		long refreshExpiresIn = Math.max(0, Duration.between(this.clock.instant(), refreshExpiresAt).toSeconds());
-		String msg = (isNewUser != null) ? "Logged in" : "Refreshed";
+		// in the language Spring MVC resolved for the request (see MessagesConfiguration)
+		String msg = (isNewUser != null)
+				? this.messages.getMessage("success.logged-in", null, "Logged in", LocaleContextHolder.getLocale())
+				: this.messages.getMessage("success.refreshed", null, "Refreshed", LocaleContextHolder.getLocale());
 		return new TokenResponse(msg, accessToken.value(), "Bearer", accessToken.expiresIn(), refreshToken,
 				refreshExpiresIn, isNewUser, this.profiles.of(user));
 	}

@@ -1,5 +1,7 @@
 package io.miniauth.server.token;
 
+import io.miniauth.server.web.ErrorCode;
+
 /**
  * A token whose session has ended (logout, ended from another device, replay detected):
  * 401 {@code TOKEN_REVOKED}.
@@ -7,7 +9,7 @@ package io.miniauth.server.token;
 public class TokenRevokedException extends AuthenticationException {
 
 	public TokenRevokedException() {
-		super("TOKEN_REVOKED", "This session has ended: log in again");
+		super(ErrorCode.TOKEN_REVOKED, "This session has ended: log in again");
 	}
 
 	@Override

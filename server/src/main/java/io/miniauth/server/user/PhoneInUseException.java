@@ -1,8 +1,7 @@
 package io.miniauth.server.user;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * The phone number is bound to another user of the same app, and the app does not let it
@@ -11,7 +10,7 @@ import org.springframework.http.HttpStatus;
 public class PhoneInUseException extends MiniAuthException {
 
 	PhoneInUseException() {
-		super(HttpStatus.CONFLICT, "PHONE_IN_USE", "This phone number is already bound to another account of this app");
+		super(ErrorCode.PHONE_IN_USE, "This phone number is already bound to another account of this app");
 	}
 
 }

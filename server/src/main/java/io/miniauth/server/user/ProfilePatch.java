@@ -1,9 +1,6 @@
 package io.miniauth.server.user;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,23 +8,17 @@ import java.util.Set;
 import io.miniauth.server.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * The changes a {@code PATCH /user/me} asks for, in JSON merge-patch style: a field left
  * out stays as it is, {@code null} clears it, a value replaces it. Unknown fields are
  * refused, so that a typo is not silently ignored.
  * <p>
- * Rules: {@code nickName} is 1 to 30 characters, {@code signature} at most 30, counted as
- * code points (an emoji built from several, such as a flag, counts as several);
- * {@code avatarUrl} is an {@code https} URL of at most 512 characters; control characters
- * are refused everywhere.
+ * The rules for each field are {@link ProfileRules}.
  */
 final class ProfilePatch {
-
-	static final int MAX_NICK_NAME = 30;
-
-	static final int MAX_SIGNATURE = 30;
-
-	static final int MAX_AVATAR_URL = 512;
 
 	private static final Set<String> FIELDS = Set.of("nickName", "avatarUrl", "signature");
 
@@ -45,16 +36,17 @@ final class ProfilePatch {
 	 */
 	static ProfilePatch read(JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw new InvalidRequestException("The request body must be a JSON object");
+			throw new InvalidRequestException("invalid.body-not-object", "The request body must be a JSON object");
 		}
 		for (Iterator<Map.Entry<String, JsonNode>> fields = body.properties().iterator(); fields.hasNext();) {
 			Map.Entry<String, JsonNode> field = fields.next();
 			if (!FIELDS.contains(field.getKey())) {
-				throw new InvalidRequestException("Unknown field " + quoted(field.getKey())
-						+ ": only nickName, avatarUrl and signature can be changed");
+				throw new InvalidRequestException("invalid.profile-field", "Unknown field " + quoted(field.getKey())
+						+ ": only nickName, avatarUrl and signature can be changed", quoted(field.getKey()));
 			}
 			if (!field.getValue().isNull() && !field.getValue().isString()) {
-				throw new InvalidRequestException(field.getKey() + " must be a string or null");
+				throw new InvalidRequestException("invalid.string-or-null",
+						field.getKey() + " must be a string or null", fieldName(field.getKey()));
 			}
 		}
 		ProfilePatch patch = new ProfilePatch(body);
@@ -65,7 +57,7 @@ final class ProfilePatch {
 	User applyTo(User user) {
 		return new User(user.id(), user.appid(), user.openid(), user.unionid(), value("nickName", user.nickName()),
 				value("avatarUrl", user.avatarUrl()), emptyAsNull(value("signature", user.signature())), user.phone(),
-				user.createdAt(), user.lastLoginAt(), user.personId(), user.contentReview());
+				user.createdAt(), user.lastLoginAt(), user.externalId(), user.personId(), user.contentReview());
 	}
 
 	/**
@@ -89,18 +81,15 @@ final class ProfilePatch {
 	private void check() {
 		String nickName = value("nickName", null);
 		if (nickName != null) {
-			if (nickName.isBlank()) {
-				throw new InvalidRequestException("nickName must not be blank (send null to clear it)");
-			}
-			checkText("nickName", nickName, MAX_NICK_NAME);
+			ProfileRules.checkNickName(nickName);
 		}
 		String signature = value("signature", null);
 		if (signature != null) {
-			checkText("signature", signature, MAX_SIGNATURE);
+			ProfileRules.checkSignature(signature);
 		}
 		String avatarUrl = value("avatarUrl", null);
 		if (avatarUrl != null) {
-			checkAvatarUrl(avatarUrl);
+			ProfileRules.checkAvatarUrl(avatarUrl);
 		}
 	}
 
@@ -112,33 +101,16 @@ final class ProfilePatch {
 		return node.isNull() ? null : node.asString();
 	}
 
-	private static void checkText(String field, String value, int max) {
-		if (value.codePointCount(0, value.length()) > max) {
-			throw new InvalidRequestException(field + " must be at most " + max + " characters");
-		}
-		if (value.codePoints().anyMatch(Character::isISOControl)) {
-			throw new InvalidRequestException(field + " must not contain control characters");
-		}
-	}
-
-	private static void checkAvatarUrl(String value) {
-		if (value.length() > MAX_AVATAR_URL) {
-			throw new InvalidRequestException("avatarUrl must be at most " + MAX_AVATAR_URL + " characters");
-		}
-		try {
-			URI uri = new URI(value);
-			if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-					|| uri.getHost() == null) {
-				throw new InvalidRequestException("avatarUrl must be an https URL");
-			}
-		}
-		catch (URISyntaxException ex) {
-			throw new InvalidRequestException("avatarUrl must be an https URL");
-		}
-	}
-
 	private static String emptyAsNull(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * A field's name as the person reads it ({@code field.nickName} in the bundles: 昵称 in
+	 * Chinese), its JSON name otherwise.
+	 */
+	private static MessageSourceResolvable fieldName(String field) {
+		return new DefaultMessageSourceResolvable(new String[] { "field." + field }, field);
 	}
 
 	private static String quoted(String name) {

@@ -16,13 +16,15 @@ import java.util.List;
  * @param phone the bound phone number, or {@code null}
  * @param createdAt first login
  * @param lastLoginAt latest login
+ * @param externalId the id the user had in the backend they were imported from, or
+ * {@code null} when they were never imported
  * @param personId the person this user is: the id shared with the users of other apps
  * linked by phone number, else the user's own id
  * @param contentReview the profile fields that WeChat's content security asked to be
  * reviewed, empty when none
  */
 public record User(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
-		String signature, Phone phone, Instant createdAt, Instant lastLoginAt, String personId,
+		String signature, Phone phone, Instant createdAt, Instant lastLoginAt, String externalId, String personId,
 		List<String> contentReview) {
 
 	public User {
@@ -36,7 +38,7 @@ public record User(String id, String appid, String openid, String unionid, Strin
 	 */
 	public User withContentReview(List<String> fields) {
 		return new User(this.id, this.appid, this.openid, this.unionid, this.nickName, this.avatarUrl, this.signature,
-				this.phone, this.createdAt, this.lastLoginAt, this.personId, fields);
+				this.phone, this.createdAt, this.lastLoginAt, this.externalId, this.personId, fields);
 	}
 
 	/**

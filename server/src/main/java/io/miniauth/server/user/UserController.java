@@ -23,11 +23,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The caller's own profile: {@code GET} and {@code PATCH /user/me}. A new nickname or
+ * The caller's own profile: {@code GET} and {@code PATCH /user/me}. {@code PUT /user/me}
+ * takes the same partial body as {@code PATCH}, because {@code wx.request} offers no
+ * {@code PATCH} and mini program HTTP libraries refuse or rewrite it. A new nickname or
  * signature is checked with WeChat's content security before it is stored; a new avatar
  * is submitted for checking, and removed later if the verdict is risky.
  */
@@ -125,6 +128,11 @@ class UserController {
 		}
 		flaggedNow.stream().filter((field) -> !fields.contains(field)).forEach(fields::add);
 		return fields;
+	}
+
+	@PutMapping(path = "/user/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+	UserProfile updateProfileFromMiniProgram(Caller caller, @RequestBody JsonNode body, HttpServletRequest http) {
+		return updateProfile(caller, body, http);
 	}
 
 }

@@ -18,17 +18,19 @@ import java.util.List;
  * phone number) has a user
  * @param createdAt first login
  * @param lastLoginAt latest login
+ * @param externalId the id the user had in the backend they were imported from, or
+ * {@code null} when they were never imported
  * @param personId the person: shared by the users of other apps linked by phone number,
  * else the user's own id
  */
 public record UserProfile(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
 		String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt,
-		String personId) {
+		String externalId, String personId) {
 
 	static UserProfile of(User user, List<String> linkedApps) {
 		return new UserProfile(user.id(), user.appid(), user.openid(), user.unionid(), user.nickName(),
 				user.avatarUrl(), user.signature(), (user.phone() != null) ? user.phone().phoneNumber() : null,
-				linkedApps, user.createdAt(), user.lastLoginAt(), user.personId());
+				linkedApps, user.createdAt(), user.lastLoginAt(), user.externalId(), user.personId());
 	}
 
 }

@@ -30,7 +30,7 @@ import static io.miniauth.server.persistence.UtcTimestamps.toColumn;
 @Repository
 public class UserRepository {
 
-	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, phone_number, pure_phone_number, country_code, created_at, last_login_at, person_id, content_review";
+	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, phone_number, pure_phone_number, country_code, created_at, last_login_at, external_id, person_id, content_review";
 
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = :id";
 
@@ -351,14 +351,21 @@ public class UserRepository {
 		return this.secretBox.seal(login.sessionKey(), sessionKeyContext(login.appid(), login.openid()));
 	}
 
-	private static String sessionKeyContext(String appid, String openid) {
+	/**
+	 * What a user's sealed session_key is bound to: a key sealed for one user cannot be
+	 * opened as another's.
+	 * @param appid the user's app
+	 * @param openid the user's openid
+	 * @return the {@link SecretBox} context
+	 */
+	public static String sessionKeyContext(String appid, String openid) {
 		return "session-key:" + appid + ":" + openid;
 	}
 
 	private static User mapUser(ResultSet rs, int rowNum) throws SQLException {
 		return new User(rs.getString("id"), rs.getString("appid"), rs.getString("openid"), rs.getString("unionid"),
 				rs.getString("nick_name"), rs.getString("avatar_url"), rs.getString("signature"), phone(rs),
-				fromColumn(rs, "created_at"), fromColumn(rs, "last_login_at"),
+				fromColumn(rs, "created_at"), fromColumn(rs, "last_login_at"), rs.getString("external_id"),
 				(rs.getString("person_id") != null) ? rs.getString("person_id") : rs.getString("id"),
 				contentReview(rs.getString("content_review")));
 	}

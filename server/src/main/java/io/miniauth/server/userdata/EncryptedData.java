@@ -55,11 +55,12 @@ final class EncryptedData {
 			String iv, String appid, JsonMapper json) {
 		byte[] ivBytes = base64("iv", iv);
 		if (ivBytes.length != BLOCK) {
-			throw new InvalidRequestException("iv must be 16 bytes in Base64 (24 characters)");
+			throw new InvalidRequestException("invalid.iv-length", "iv must be 16 bytes in Base64 (24 characters)");
 		}
 		byte[] ciphertext = base64("encryptedData", encryptedData);
 		if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
-			throw new InvalidRequestException("encryptedData is not a whole number of AES blocks");
+			throw new InvalidRequestException("invalid.encrypted-data-blocks",
+					"encryptedData is not a whole number of AES blocks");
 		}
 		JsonNode data = open(sessionKey, ciphertext, ivBytes, json);
 		if (data == null) {
@@ -117,8 +118,9 @@ final class EncryptedData {
 			return Base64.getDecoder().decode(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(field
-					+ " is not valid Base64 (a '+' turned into a space by form or URL encoding is a common cause)");
+			throw new InvalidRequestException("invalid.base64", field
+					+ " is not valid Base64 (a '+' turned into a space by form or URL encoding is a common cause)",
+					field);
 		}
 	}
 

@@ -97,7 +97,8 @@ class UserDataController {
 	@PostMapping(path = "/user/decrypt", consumes = MediaType.APPLICATION_JSON_VALUE)
 	JsonNode decrypt(Caller caller, @Valid @RequestBody DecryptRequest request) {
 		if ((request.rawData() == null) != (request.signature() == null)) {
-			throw new InvalidRequestException("rawData and signature go together: send both or neither");
+			throw new InvalidRequestException("invalid.raw-data-without-signature",
+					"rawData and signature go together: send both or neither");
 		}
 		this.rateLimiter.consume("decrypt-user", caller.userId(), this.budgets.decryptPerUser());
 		SessionKeys keys = this.currentUser.sessionKeys(caller);

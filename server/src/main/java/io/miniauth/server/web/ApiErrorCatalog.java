@@ -32,6 +32,8 @@ public final class ApiErrorCatalog {
 		ERRORS.put("GET /user/me", AUTHENTICATION);
 		ERRORS.put("PATCH /user/me", merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST", "CONTENT_RISKY"), 429,
 				List.of("RATE_LIMITED"), 503, List.of("CONTENT_CHECK_UNAVAILABLE"))));
+		ERRORS.put("PUT /user/me", merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST", "CONTENT_RISKY"), 429,
+				List.of("RATE_LIMITED"), 503, List.of("CONTENT_CHECK_UNAVAILABLE"))));
 		ERRORS.put("POST /user/logout", AUTHENTICATION);
 		ERRORS.put("GET /user/sessions", AUTHENTICATION);
 		ERRORS.put("DELETE /user/sessions", AUTHENTICATION);

@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat 61010 on content security: the user has not opened the mini program recently
@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public class UserNotRecentlyActiveException extends WeChatException {
 
 	public UserNotRecentlyActiveException() {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "WECHAT_UNAVAILABLE",
+		super(ErrorCode.WECHAT_UNAVAILABLE,
 				"WeChat cannot check this content now: the user has not opened the mini program recently", 61010);
 	}
 

@@ -126,7 +126,7 @@ abstract class DatabaseContractTests {
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
 		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
-			.containsExactly("1", "2", "3", "9");
+			.containsExactly("1", "2", "3", "6", "9");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
@@ -135,6 +135,8 @@ abstract class DatabaseContractTests {
 			.endsWith("/db/migration/V2__signing_key_succession.sql");
 		assertThat(applied[2].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/migration/V3__session_cleanup_indexes.sql");
+		assertThat(applied[3].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/migration/V6__users_external_id.sql");
 	}
 
 	@Test
@@ -212,7 +214,7 @@ abstract class DatabaseContractTests {
 		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
 		String nickName = "小明😀" + "🎉".repeat(30);
 		User changed = new User(user.id(), user.appid(), user.openid(), user.unionid(), nickName,
-				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt(),
+				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt(), null,
 				user.personId(), user.contentReview());
 
 		this.users.updateProfile(user.id(), (current) -> changed, T0.plusSeconds(1));

@@ -64,7 +64,7 @@ class VerifiedTokenCacheTests {
 	}
 
 	private String verified(AccessTokenVerifier verifier) {
-		String token = this.issuer.issue(UUID.randomUUID().toString(), "wxminiauthdemo0001", "session").value();
+		String token = this.issuer.issue(UUID.randomUUID().toString(), "wxminiauthdemo0001", "session", null).value();
 		verifier.verify(token);
 		return token;
 	}

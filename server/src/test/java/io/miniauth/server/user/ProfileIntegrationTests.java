@@ -1,5 +1,6 @@
 package io.miniauth.server.user;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET} and {@code PATCH /user/me} through HTTP.
+ * {@code GET}, {@code PATCH} and {@code PUT /user/me} through HTTP.
  */
 @MiniAuthTest
 class ProfileIntegrationTests {
@@ -43,7 +44,8 @@ class ProfileIntegrationTests {
 		assertThat(profile.get("appid").asString()).isEqualTo(login.at("/user/appid").asString());
 		assertThat(profile.properties()).extracting(Map.Entry::getKey)
 			.containsExactlyInAnyOrder("id", "appid", "openid", "unionid", "nickName", "avatarUrl", "signature",
-					"phoneNumber", "linkedApps", "createdAt", "lastLoginAt", "personId");
+					"phoneNumber", "linkedApps", "createdAt", "lastLoginAt", "externalId", "personId");
+		assertThat(profile.get("externalId").isNull()).isTrue();
 	}
 
 	@Test
@@ -142,7 +144,7 @@ class ProfileIntegrationTests {
 
 		assertThat(patched.status()).isEqualTo(400);
 		assertThat(patched.code()).isEqualTo("INVALID_REQUEST");
-		assertThat(patched.json().get("msg").asString()).contains("nickName");
+		assertThat(patched.json().get("msg").asString()).isEqualTo("昵称不能超过 30 个字");
 		JsonNode me = this.api.get("/user/me", "Authorization", "Bearer " + token).json();
 		assertThat(me.get("nickName").isNull()).isTrue();
 		assertThat(me.get("signature").isNull()).isTrue();
@@ -153,7 +155,7 @@ class ProfileIntegrationTests {
 		Reply patched = patch("sig-long", Map.of("signature", "字".repeat(31)));
 
 		assertThat(patched.status()).isEqualTo(400);
-		assertThat(patched.json().get("msg").asString()).contains("signature");
+		assertThat(patched.json().get("msg").asString()).isEqualTo("个性签名不能超过 30 个字");
 	}
 
 	@Test
@@ -171,7 +173,7 @@ class ProfileIntegrationTests {
 		Reply patched = patch("http-avatar", Map.of("avatarUrl", "http://example.com/a.png"));
 
 		assertThat(patched.status()).isEqualTo(400);
-		assertThat(patched.json().get("msg").asString()).contains("avatarUrl");
+		assertThat(patched.json().get("msg").asString()).isEqualTo("头像地址必须是 https 链接");
 	}
 
 	@Test
@@ -216,6 +218,60 @@ class ProfileIntegrationTests {
 
 		assertThat(patched.status()).isEqualTo(401);
 		assertThat(patched.code()).isEqualTo("UNAUTHORIZED");
+	}
+
+	@Test
+	void updateProfileWhenPutWithOneFieldThenOthersUnchangedAsWithPatch() {
+		String token = this.api.token("put-writer");
+		this.api.patch("/user/me", Api.json(Map.of("nickName", "Ann", "signature", "hi")), "Authorization",
+				"Bearer " + token);
+
+		Reply put = put(token, Api.json(Map.of("signature", "bye")));
+
+		assertThat(put.status()).isEqualTo(200);
+		assertThat(put.json().get("nickName").asString()).isEqualTo("Ann");
+		assertThat(put.json().get("signature").asString()).isEqualTo("bye");
+		Reply me = this.api.get("/user/me", "Authorization", "Bearer " + token);
+		assertThat(me.json().get("signature").asString()).isEqualTo("bye");
+	}
+
+	@Test
+	void updateProfileWhenPutWithNullThenFieldCleared() {
+		String token = this.api.token("put-clear");
+		put(token, Api.json(Map.of("nickName", "Ann")));
+		Map<String, Object> clear = new LinkedHashMap<>();
+		clear.put("nickName", null);
+
+		Reply put = put(token, Api.json(clear));
+
+		assertThat(put.status()).isEqualTo(200);
+		assertThat(put.json().get("nickName").isNull()).isTrue();
+	}
+
+	@Test
+	void updateProfileWhenPutWithUnknownFieldThen400AndNothingStored() {
+		String token = this.api.token("put-unknown");
+
+		Reply put = put(token, Api.json(Map.of("nickName", "Ann", "nickname", "typo")));
+
+		assertThat(put.status()).isEqualTo(400);
+		assertThat(put.code()).isEqualTo("INVALID_REQUEST");
+		assertThat(this.api.get("/user/me", "Authorization", "Bearer " + token).json().get("nickName").isNull())
+			.isTrue();
+	}
+
+	@Test
+	void updateProfileWhenPutWithoutTokenThen401() {
+		Reply put = this.api.send("PUT", "/user/me", BodyPublishers.ofString(Api.json(Map.of("nickName", "x"))),
+				"Content-Type", "application/json");
+
+		assertThat(put.status()).isEqualTo(401);
+		assertThat(put.code()).isEqualTo("UNAUTHORIZED");
+	}
+
+	private Reply put(String token, String json) {
+		return this.api.send("PUT", "/user/me", BodyPublishers.ofString(json), "Content-Type", "application/json",
+				"Authorization", "Bearer " + token);
 	}
 
 	private Reply patch(String user, Map<String, Object> change) {

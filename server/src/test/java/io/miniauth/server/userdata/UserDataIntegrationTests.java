@@ -136,7 +136,7 @@ class UserDataIntegrationTests {
 
 		assertThat(reply.status()).isEqualTo(409);
 		assertThat(reply.code()).isEqualTo("SESSION_KEY_STALE");
-		assertThat(reply.json().get("msg").asString()).contains("wx.login");
+		assertThat(reply.json().get("msg").asString()).isEqualTo("登录信息已更新，请重新登录后再试");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.miniauth.server.web;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import io.miniauth.server.config.MiniAuthProperties;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,9 @@ class ClientAddressTests {
 
 	private static ClientAddress address(String... trusted) {
 		MiniAuthProperties defaults = new MiniAuthProperties(Path.of("data"), null, null, null, null,
-				new MiniAuthProperties.Web(DataSize.ofKilobytes(16), List.of(trusted)), null, null, null, null, null,
-				null);
+				new MiniAuthProperties.Web(DataSize.ofKilobytes(16), List.of(trusted), Locale.SIMPLIFIED_CHINESE,
+						List.of()),
+				null, null, null, null, null, null);
 		return new ClientAddress(defaults);
 	}
 
