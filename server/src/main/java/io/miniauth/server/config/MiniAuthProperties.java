@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -166,8 +167,23 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	/**
 	 * @param maxPerUser the most active sessions a user may have; the oldest is ended
 	 * when a login would exceed it
+	 * @param maxLifetime how long a session may last from its login, however often it is
+	 * refreshed
+	 * @param idleTimeout how long a session may go without a request or a refresh before
+	 * it ends
 	 */
-	public record Session(@Min(1) @DefaultValue("10") int maxPerUser) {
+	public record Session(@Min(1) @DefaultValue("10") int maxPerUser,
+			@NotNull @DefaultValue("90d") Duration maxLifetime, @NotNull @DefaultValue("30d") Duration idleTimeout) {
+
+		public Session {
+			if (maxLifetime != null && (maxLifetime.isNegative() || maxLifetime.isZero())) {
+				throw new IllegalArgumentException("miniauth.session.max-lifetime must be positive");
+			}
+			if (idleTimeout != null && (idleTimeout.isNegative() || idleTimeout.isZero())) {
+				throw new IllegalArgumentException("miniauth.session.idle-timeout must be positive");
+			}
+		}
+
 	}
 
 	/**
@@ -235,13 +251,19 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * @param profilePerUser profile updates per user
 	 * @param decryptPerUser decryptions per user
 	 * @param sessionKeyCheckPerUser session key checks per user (each is a WeChat call)
+	 * @param refreshInvalidPerIp refreshes with an unknown or expired refresh token per
+	 * client address; once spent, every refresh from there is refused until it refills
+	 * @param ipv6Prefix how many leading bits of an IPv6 address make the network that
+	 * the per-address budgets count together (one IPv6 customer usually has a /64)
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("60/1m") Budget loginPerIp,
 			@NotNull @DefaultValue("12000/1m") Budget loginPerApp,
 			@NotNull @DefaultValue("30/1m") Budget refreshPerSession,
 			@NotNull @DefaultValue("10/1m") Budget phonePerUser, @NotNull @DefaultValue("30/1m") Budget profilePerUser,
 			@NotNull @DefaultValue("60/1m") Budget decryptPerUser,
-			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser) {
+			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser,
+			@NotNull @DefaultValue("20/1m") Budget refreshInvalidPerIp,
+			@Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix) {
 	}
 
 }

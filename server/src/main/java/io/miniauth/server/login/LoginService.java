@@ -2,6 +2,7 @@ package io.miniauth.server.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.miniauth.server.app.MiniApp;
@@ -10,7 +11,9 @@ import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.ratelimit.RateLimitedException;
 import io.miniauth.server.ratelimit.RateLimiter;
+import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
@@ -93,9 +96,12 @@ class LoginService {
 	}
 
 	private LoggedIn loginTo(MiniApp app, LoginRequest request, ClientInfo client) {
-		// before any WeChat call or write: an over-budget login costs nothing
-		this.rateLimiter.consume("login-ip", client.ip(), this.budgets.loginPerIp());
-		this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());
+		// before any WeChat call or write: an over-budget login costs nothing. The
+		// app's budget is only checked here, and spent by codes that WeChat accepts: a
+		// flood of made-up codes cannot lock the app's real users out
+		this.rateLimiter.consume("login-ip", ClientAddress.network(client.ip(), this.budgets.ipv6Prefix()),
+				this.budgets.loginPerIp());
+		this.rateLimiter.check("login-app", app.appid(), this.budgets.loginPerApp());
 		String code = request.code().strip();
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		AtomicReference<Fresh> fresh = new AtomicReference<>();
@@ -110,6 +116,12 @@ class LoginService {
 		// a repeat gets the same session only while its first refresh token is unused and
 		// the session active; otherwise the code is spent
 		Session session = this.sessions.findActive(outcome.sessionId()).orElseThrow(CodeAlreadyUsedException::new);
+		// and only to the client that sent the code first (RFC 6749 §4.1.2): another
+		// holder of the code gets no session
+		if (!Objects.equals(session.clientIp(), client.ip())
+				|| !Objects.equals(session.userAgent(), client.userAgent())) {
+			throw new CodeAlreadyUsedException();
+		}
 		Instant refreshExpiresAt = this.sessions.unusedRefreshTokenExpiry(session.id(), refreshToken)
 			.orElseThrow(CodeAlreadyUsedException::new);
 		User user = this.users.findById(outcome.userId()).orElseThrow(CodeAlreadyUsedException::new);
@@ -124,6 +136,7 @@ class LoginService {
 	private LoginOutcome exchange(MiniApp app, String code, String phoneCode, ClientInfo client, String refreshToken,
 			AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
+		spendAppBudget(app);
 		User.Phone phone = (phoneCode != null) ? phoneOf(app, weChatSession.openid(), phoneCode) : null;
 		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
 				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
@@ -145,6 +158,16 @@ class LoginService {
 		User.Phone phone = new User.Phone(number.phoneNumber(), number.purePhoneNumber(), number.countryCode());
 		this.phoneBindings.checkFree(app, openid, phone);
 		return phone;
+	}
+
+	private void spendAppBudget(MiniApp app) {
+		try {
+			this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());
+		}
+		catch (RateLimitedException ex) {
+			// the code is exchanged already: refusing now would only waste it. The check
+			// before the exchange refuses the next logins
+		}
 	}
 
 	private record Fresh(Session session, User user) {

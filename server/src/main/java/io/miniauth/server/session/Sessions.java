@@ -49,11 +49,11 @@ public class Sessions {
 
 	private final Clock clock;
 
-	private final Duration refreshLifetime;
-
 	private final int maxPerUser;
 
 	private final MessageSource messages;
+
+	private final SessionLifetimes lifetimes;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
 			UserProfiles profiles, UserRepository users, PlatformTransactionManager transactionManager,
@@ -66,8 +66,8 @@ public class Sessions {
 		this.accessTokens = accessTokens;
 		this.transaction = SessionTransactions.readCommitted(transactionManager);
 		this.clock = clock;
-		this.refreshLifetime = properties.token().refreshLifetime();
 		this.maxPerUser = properties.session().maxPerUser();
+		this.lifetimes = new SessionLifetimes(properties);
 	}
 
 	/**
@@ -83,7 +83,7 @@ public class Sessions {
 		Assert.hasText(refreshToken, "refreshToken cannot be empty");
 		Instant now = this.clock.instant();
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
-				now.plus(this.refreshLifetime), null, client.ip(), client.userAgent());
+				this.lifetimes.refreshExpiry(now, now), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
 			// concurrent logins of one user count each other's sessions
 			this.users.lock(user.id());
@@ -134,7 +134,7 @@ public class Sessions {
 	public Session requireActive(String sessionId, String userId) {
 		Instant now = this.clock.instant();
 		Session session = this.sessions.findById(sessionId)
-			.filter((found) -> found.isActive(now))
+			.filter((found) -> found.isActive(now) && !this.lifetimes.isIdle(found, now))
 			.orElseThrow(TokenRevokedException::new);
 		if (!session.userId().equals(userId)) {
 			throw new TokenInvalidException("The access token's session belongs to someone else");

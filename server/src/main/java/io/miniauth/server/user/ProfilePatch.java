@@ -1,5 +1,6 @@
 package io.miniauth.server.user;
 
+import java.text.Normalizer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,11 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 final class ProfilePatch {
 
 	private static final Set<String> FIELDS = Set.of("nickName", "avatarUrl", "signature");
+
+	private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+	/** Letters that show as nothing: the Hangul fillers. */
+	private static final Set<Integer> FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0);
 
 	private final JsonNode body;
 
@@ -98,7 +104,8 @@ final class ProfilePatch {
 		if (node == null) {
 			return current;
 		}
-		return node.isNull() ? null : node.asString();
+		// stored in one normal form (NFC), so that equal text is stored equally
+		return node.isNull() ? null : Normalizer.normalize(node.asString(), Normalizer.Form.NFC);
 	}
 
 	private static String emptyAsNull(String value) {

@@ -3,6 +3,7 @@ package io.miniauth.server.user;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Set;
 
 import io.miniauth.server.web.InvalidRequestException;
 
@@ -14,7 +15,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * import): {@code nickName} is 1 to 30 characters and {@code signature} at most 30,
  * counted as code points (an emoji built from several, such as a flag, counts as
  * several); {@code avatarUrl} is an {@code https} URL of at most 512 characters; control
- * characters are refused everywhere.
+ * characters are refused everywhere. Text refuses invisible characters, bidi overrides,
+ * line separators, lone surrogates and spaces only.
  */
 public final class ProfileRules {
 
@@ -23,6 +25,11 @@ public final class ProfileRules {
 	static final int MAX_SIGNATURE = 30;
 
 	static final int MAX_AVATAR_URL = 512;
+
+	private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+	/** Hangul fillers: letters that draw nothing. */
+	private static final Set<Integer> FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0);
 
 	private ProfileRules() {
 	}
@@ -88,6 +95,34 @@ public final class ProfileRules {
 			throw new InvalidRequestException("invalid.control-characters",
 					field + " must not contain control characters", fieldName(field));
 		}
+		if (value.codePoints().anyMatch(ProfileRules::isHidden)) {
+			throw new InvalidRequestException("invalid.hidden-characters", field
+					+ " must not contain invisible or direction-changing characters, line separators or broken characters",
+					fieldName(field));
+		}
+		if (!value.isEmpty() && value.codePoints().allMatch(ProfileRules::isBlank)) {
+			throw new InvalidRequestException("invalid.only-spaces",
+					field + " must not be only spaces (send null to clear it)", fieldName(field));
+		}
+	}
+
+	/**
+	 * Characters that a reader cannot see, that change the direction of what follows
+	 * (bidi overrides and isolates), that break lines, or that are half a character (lone
+	 * surrogates) or none (unassigned). The zero-width joiner stays allowed: emoji such
+	 * as 👨‍👩‍👧 are made with it.
+	 */
+	private static boolean isHidden(int codePoint) {
+		if (codePoint == ZERO_WIDTH_JOINER) {
+			return false;
+		}
+		int type = Character.getType(codePoint);
+		return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+				|| type == Character.SURROGATE || type == Character.UNASSIGNED || FILLERS.contains(codePoint);
+	}
+
+	private static boolean isBlank(int codePoint) {
+		return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
 	}
 
 	/**

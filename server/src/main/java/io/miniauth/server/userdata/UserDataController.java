@@ -107,6 +107,7 @@ class UserDataController {
 				keys.appid(), this.json);
 		if (request.rawData() != null) {
 			EncryptedData.checkSignature(request.rawData(), request.signature(), sessionKey);
+			EncryptedData.checkHoldsRawData(data, request.rawData(), this.json);
 		}
 		return data;
 	}

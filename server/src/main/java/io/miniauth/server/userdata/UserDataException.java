@@ -40,4 +40,13 @@ public final class UserDataException extends MiniAuthException {
 		return new UserDataException(ErrorCode.SIGNATURE_MISMATCH, "rawData does not match its signature");
 	}
 
+	/**
+	 * The decrypted data does not hold what the signed {@code rawData} says: the
+	 * {@code iv} or the ciphertext was altered.
+	 */
+	static UserDataException rawDataMismatch() {
+		return new UserDataException(ErrorCode.RAW_DATA_MISMATCH,
+				"encryptedData does not hold the data that rawData and its signature vouch for");
+	}
+
 }

@@ -47,7 +47,7 @@ public final class ApiErrorCatalog {
 				merge(AUTHENTICATION,
 						Map.of(400,
 								List.of("INVALID_REQUEST", "INVALID_ENCRYPTED_DATA", "WATERMARK_MISMATCH",
-										"SIGNATURE_MISMATCH"),
+										"SIGNATURE_MISMATCH", "RAW_DATA_MISMATCH"),
 								409, List.of("SESSION_KEY_STALE"), 429, List.of("RATE_LIMITED"))));
 		ERRORS.put("GET /user/session-key/status", merge(AUTHENTICATION, WECHAT));
 		ERRORS.put("GET /user/events", AUTHENTICATION);

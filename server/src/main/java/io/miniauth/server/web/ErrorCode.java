@@ -51,6 +51,15 @@ public enum ErrorCode {
 	/** {@code rawData} does not match its {@code signature}. */
 	SIGNATURE_MISMATCH(HttpStatus.BAD_REQUEST),
 
+	/**
+	 * {@code rawData} and its signature are genuine, but the decrypted data does not hold
+	 * what they say: the {@code iv} or the ciphertext was altered.
+	 */
+	RAW_DATA_MISMATCH(HttpStatus.BAD_REQUEST),
+
+	/** A browser's CORS preflight from an origin that may not call the API. */
+	CORS_ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN),
+
 	/** No access token was sent. */
 	UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
 

@@ -49,6 +49,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private final Problems problems;
 
+	/**
+	 * The code of a failure that has no code of its own, by its status.
+	 * @param status the HTTP status
+	 * @return the code
+	 */
+	static String codeFor(int status) {
+		ErrorCode code = CODES.get(status);
+		return (code != null) ? code.name() : "HTTP_" + status;
+	}
+
 	ProblemHandler(Problems problems) {
 		this.problems = problems;
 	}
@@ -118,8 +128,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& problem.getProperties() == null) {
 			// Spring MVC's own failures: an unsupported media type, an unknown path, ...
-			ErrorCode code = CODES.get(statusCode.value());
-			this.problems.complete(problem, (code != null) ? code.name() : "HTTP_" + statusCode.value());
+			this.problems.complete(problem, codeFor(statusCode.value()));
 		}
 		return response;
 	}

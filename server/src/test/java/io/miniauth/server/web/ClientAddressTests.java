@@ -40,6 +40,28 @@ class ClientAddressTests {
 	}
 
 	@Test
+	void ofWhenAddressSpelledAnotherWayThenOneCanonicalForm() {
+		ClientAddress address = address("127.0.0.1");
+
+		assertThat(address.of(request("127.0.0.1", "2001:0DB8:0000:0000::0001"))).isEqualTo("2001:db8::1");
+		assertThat(address.of(request("127.0.0.1", "::ffff:203.0.113.9"))).isEqualTo("203.0.113.9");
+		assertThat(address.of(request("127.0.0.1", "2001:db8:0:1:0:0:0:1"))).isEqualTo("2001:db8:0:1::1");
+	}
+
+	@Test
+	void ofWhenForwardedHopIsNotAnAddressThenThePeer() {
+		assertThat(address("127.0.0.1").of(request("127.0.0.1", "<img src=x onerror=alert(1)>")))
+			.isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void networkWhenIpv6ThenCutToThePrefixAndIpv4ThenItself() {
+		assertThat(ClientAddress.network("2001:db8:1:2:ffff:ffff:ffff:9", 64)).isEqualTo("2001:db8:1:2::/64");
+		assertThat(ClientAddress.network("2001:db8:1:2::1", 48)).isEqualTo("2001:db8:1::/48");
+		assertThat(ClientAddress.network("203.0.113.9", 64)).isEqualTo("203.0.113.9");
+	}
+
+	@Test
 	void constructorWhenTrustedProxyIsAHostNameThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> address("proxy.example.com"))
 			.withMessageContaining("not an IP address");

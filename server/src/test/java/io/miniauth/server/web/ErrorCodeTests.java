@@ -34,8 +34,11 @@ class ErrorCodeTests {
 	private static final Path SDK_TYPES = Path.of("../clients/miniprogram/index.d.ts");
 
 	/** Spring MVC's own failures, which no endpoint lists: any path can give them. */
+	/**
+	 * Answers of no endpoint in particular: an unknown path, a refused CORS preflight.
+	 */
 	private static final Set<ErrorCode> ANY_PATH = Set.of(ErrorCode.NOT_FOUND, ErrorCode.METHOD_NOT_ALLOWED,
-			ErrorCode.NOT_ACCEPTABLE);
+			ErrorCode.NOT_ACCEPTABLE, ErrorCode.CORS_ORIGIN_NOT_ALLOWED);
 
 	@Test
 	void bundlesWhenReadThenEveryCodeHasAMessageInChineseAndInEnglish() throws IOException {
