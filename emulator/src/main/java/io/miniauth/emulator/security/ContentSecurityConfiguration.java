@@ -37,6 +37,20 @@ public class ContentSecurityConfiguration {
 	}
 
 	@Bean
+	MediaResultPushes emulatorMediaResultPushes(MediaChecks emulatorMediaChecks,
+			ObjectProvider<MediaResultPushes.MediaResultSender> sender, ObjectProvider<Clock> clock) {
+		return new MediaResultPushes(emulatorMediaChecks, sender.getIfAvailable(() -> MediaResultPushes.NOT_SENT),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	MediaResultPoller emulatorMediaResultPoller(MediaResultPushes emulatorMediaResultPushes,
+			ContentSecuritySettings emulatorContentSecuritySettings) {
+		return new MediaResultPoller(emulatorMediaResultPushes,
+				emulatorContentSecuritySettings.mediaResultPollInterval());
+	}
+
+	@Bean
 	MediaChecks emulatorMediaChecks(ContentSecuritySettings emulatorContentSecuritySettings,
 			ObjectProvider<Clock> clock) {
 		return new MediaChecks(clock.getIfAvailable(Clock::systemUTC),

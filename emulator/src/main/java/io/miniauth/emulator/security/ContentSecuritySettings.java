@@ -20,11 +20,13 @@ import org.springframework.util.Assert;
  * content is checked; later calls answer 61010 (two hours in WeChat's docs)
  * @param mediaResultDelay how long after {@code media_check_async} its result is pushed
  * (WeChat: within 30 minutes)
+ * @param mediaResultPollInterval how often the due results are looked for and pushed;
+ * zero leaves it to {@code POST /emulator/wx/media-check/push-due}, as tests do
  */
 public record ContentSecuritySettings(@DefaultValue("[risky]") List<String> riskyWords,
 		@DefaultValue("[review]") List<String> reviewWords, @DefaultValue("risky") List<String> riskyMedia,
 		@DefaultValue("review") List<String> reviewMedia, @DefaultValue("2h") Duration activeWindow,
-		@DefaultValue("5s") Duration mediaResultDelay) {
+		@DefaultValue("5s") Duration mediaResultDelay, @DefaultValue("1s") Duration mediaResultPollInterval) {
 
 	public ContentSecuritySettings {
 		riskyWords = List.copyOf(riskyWords);
@@ -34,6 +36,8 @@ public record ContentSecuritySettings(@DefaultValue("[risky]") List<String> risk
 		Assert.notNull(activeWindow, "activeWindow cannot be null");
 		Assert.notNull(mediaResultDelay, "mediaResultDelay cannot be null");
 		Assert.isTrue(!mediaResultDelay.isNegative(), "mediaResultDelay cannot be negative");
+		Assert.notNull(mediaResultPollInterval, "mediaResultPollInterval cannot be null");
+		Assert.isTrue(!mediaResultPollInterval.isNegative(), "mediaResultPollInterval cannot be negative");
 	}
 
 }

@@ -16,6 +16,13 @@ import org.springframework.util.Assert;
  */
 public final class MediaResultPushes {
 
+	/**
+	 * The sender when nothing can push: the result is dropped, as WeChat drops results
+	 * for an app without a push URL.
+	 */
+	static final MediaResultSender NOT_SENT = (appid, openid, fields) -> {
+	};
+
 	private static final int MODEL_PROBABILITY = 90;
 
 	private final MediaChecks checks;
