@@ -10,9 +10,11 @@ import io.miniauth.emulator.app.EmulatedApp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestPropertySource(properties = "emulator.content-security.media-result-poll-interval=0")
 class MediaCheckAsyncControllerTests extends EmulatorHttpTests {
 
 	private static final EmulatedApp APP = EmulatorTestApplication.BOUND;
