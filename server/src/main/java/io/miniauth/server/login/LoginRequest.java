@@ -8,10 +8,12 @@ import jakarta.validation.constraints.Size;
  *
  * @param code the one-time code from {@code wx.login()}
  * @param appid which app, when several are configured
+ * @param cancelDeletion {@code true} to keep an account whose deletion is pending (the
+ * user's consent); otherwise such an account is refused like a banned one
  * @param phoneCode the code from the {@code getPhoneNumber} button, to bind the user's
  * phone number in the same call; optional
  */
-record LoginRequest(@NotBlank @Size(max = 128) String code, @Size(max = 32) String appid,
+record LoginRequest(@NotBlank @Size(max = 128) String code, @Size(max = 32) String appid, Boolean cancelDeletion,
 		@Size(max = 128) String phoneCode) {
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.audit.AuthEventType;
@@ -19,6 +20,7 @@ import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.session.TokenResponse;
+import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.PhoneBindings;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
@@ -61,11 +63,18 @@ class LoginService {
 
 	private final Clock clock;
 
+	private final AccountStatuses statuses;
+
+	private final AccountLifecycle lifecycle;
+
 	private final PhoneBindings phoneBindings;
 
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, AuthEvents events, Clock clock, PhoneBindings phoneBindings) {
+			MiniAuthProperties properties, AuthEvents events, Clock clock, AccountStatuses statuses,
+			AccountLifecycle lifecycle, PhoneBindings phoneBindings) {
+		this.statuses = statuses;
+		this.lifecycle = lifecycle;
 		this.phoneBindings = phoneBindings;
 		this.events = events;
 		this.rateLimiter = rateLimiter;
@@ -105,14 +114,16 @@ class LoginService {
 		String code = request.code().strip();
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		AtomicReference<Fresh> fresh = new AtomicReference<>();
-		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
-				() -> exchange(app, code, request.phoneCodeOrNull(), client, refreshToken, fresh));
+		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code, () -> exchange(app, code,
+				Boolean.TRUE.equals(request.cancelDeletion()), request.phoneCodeOrNull(), client, refreshToken, fresh));
 		if (fresh.get() != null) {
 			// this request made the login: answer with what it made
 			Fresh made = fresh.get();
 			return new LoggedIn(this.sessions.tokens(made.session(), made.user(), refreshToken,
 					made.session().expiresAt(), outcome.newUser()), made.session().id());
 		}
+		// a repeat of a user banned meanwhile is refused like any login of theirs
+		this.statuses.requireUnlocked(outcome.userId());
 		// a repeat gets the same session only while its first refresh token is unused and
 		// the session active; otherwise the code is spent
 		Session session = this.sessions.findActive(outcome.sessionId()).orElseThrow(CodeAlreadyUsedException::new);
@@ -133,13 +144,17 @@ class LoginService {
 	 * The login itself, run once per code: a repeat within the idempotency window gets
 	 * its outcome, so that the phone code (a paid call) is exchanged once too.
 	 */
-	private LoginOutcome exchange(MiniApp app, String code, String phoneCode, ClientInfo client, String refreshToken,
-			AtomicReference<Fresh> fresh) {
+	private LoginOutcome exchange(MiniApp app, String code, boolean cancelDeletion, String phoneCode, ClientInfo client,
+			String refreshToken, AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
 		spendAppBudget(app);
 		User.Phone phone = (phoneCode != null) ? phoneOf(app, weChatSession.openid(), phoneCode) : null;
 		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
 				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
+		if (cancelDeletion) {
+			// the user's consent to keep an account whose deletion is pending
+			this.lifecycle.cancelDeletion(login.user().id());
+		}
 		User user = (phone != null) ? this.phoneBindings.bind(app, login.user(), phone, null, client) : login.user();
 		Session session = this.sessions.start(user, client, refreshToken);
 		fresh.set(new Fresh(session, user));

@@ -12,6 +12,8 @@ import io.miniauth.server.token.AccessTokenIssuer;
 import io.miniauth.server.token.IssuedToken;
 import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
+import io.miniauth.server.user.AccountStatus;
+import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
 import io.miniauth.server.user.UserRepository;
@@ -45,6 +47,8 @@ public class Sessions {
 
 	private final UserRepository users;
 
+	private final AccountStatuses statuses;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
@@ -56,8 +60,10 @@ public class Sessions {
 	private final SessionLifetimes lifetimes;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
-			UserProfiles profiles, UserRepository users, PlatformTransactionManager transactionManager,
-			MiniAuthProperties properties, Clock clock, MessageSource messages) {
+			UserProfiles profiles, UserRepository users, AccountStatuses statuses,
+			PlatformTransactionManager transactionManager, MiniAuthProperties properties, Clock clock,
+			MessageSource messages) {
+		this.statuses = statuses;
 		this.messages = messages;
 		this.profiles = profiles;
 		this.users = users;
@@ -85,8 +91,10 @@ public class Sessions {
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
 				this.lifetimes.refreshExpiry(now, now), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
-			// concurrent logins of one user count each other's sessions
+			// concurrent logins of one user count each other's sessions; a ban or a
+			// deletion takes the same lock, so a login either sees it or is ended by it
 			this.users.lock(user.id());
+			this.statuses.requireUnlocked(user.id());
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
 			// the new session stays; the oldest of the others make room for it
@@ -129,13 +137,15 @@ public class Sessions {
 	 * @param userId the {@code sub} claim
 	 * @return the session
 	 * @throws TokenRevokedException when it has ended or expired
+	 * @throws io.miniauth.server.user.AccountBannedException when it ended because the
+	 * account is locked, and still is
 	 * @throws TokenInvalidException when it is another user's
 	 */
 	public Session requireActive(String sessionId, String userId) {
 		Instant now = this.clock.instant();
 		Session session = this.sessions.findById(sessionId)
 			.filter((found) -> found.isActive(now) && !this.lifetimes.isIdle(found, now))
-			.orElseThrow(TokenRevokedException::new);
+			.orElseThrow(() -> ended(sessionId, userId));
 		if (!session.userId().equals(userId)) {
 			throw new TokenInvalidException("The access token's session belongs to someone else");
 		}
@@ -143,6 +153,49 @@ public class Sessions {
 			this.sessions.touch(sessionId, now);
 		}
 		return session;
+	}
+
+	/**
+	 * The refusal for a session that is no longer active: {@code ACCOUNT_BANNED} while
+	 * the account it ended for is still locked, otherwise {@code TOKEN_REVOKED} with the
+	 * reason it ended.
+	 * @param sessionId the session
+	 * @param userId the session's user
+	 * @return the exception to throw
+	 */
+	public RuntimeException ended(String sessionId, String userId) {
+		SessionEndReason reason = this.sessions.findEndReason(sessionId).orElse(null);
+		if (reason == SessionEndReason.BANNED || reason == SessionEndReason.DELETION_PENDING) {
+			AccountStatus status = this.statuses.find(userId).orElse(null);
+			if (status != null) {
+				AccountStatuses.refuseLocked(status);
+				if (AccountStatus.DELETED.equals(status.value())) {
+					// deleted since: that is what the session's end comes to
+					reason = SessionEndReason.DELETED;
+				}
+			}
+		}
+		return new TokenRevokedException((reason != null) ? reason.wireName() : null);
+	}
+
+	/**
+	 * Ends all of a user's active sessions, within the caller's transaction if there is
+	 * one.
+	 * @param userId the user
+	 * @param reason why
+	 * @return how many were ended
+	 */
+	public int endAll(String userId, SessionEndReason reason) {
+		return this.sessions.revokeUser(userId, reason, this.clock.instant());
+	}
+
+	/**
+	 * Forgets where a user's sessions came from (IP address and User-Agent), within the
+	 * caller's transaction if there is one.
+	 * @param userId the user
+	 */
+	public void eraseClientInfo(String userId) {
+		this.sessions.eraseClientInfo(userId);
 	}
 
 	/**
@@ -174,6 +227,15 @@ public class Sessions {
 
 	public void end(String sessionId, SessionEndReason reason) {
 		this.sessions.revoke(sessionId, reason, this.clock.instant());
+	}
+
+	/**
+	 * Ends a session on an operator's behalf.
+	 * @param sessionId the session
+	 * @return whether this call ended it (false when it had already ended)
+	 */
+	public boolean endByOperator(String sessionId) {
+		return this.sessions.revoke(sessionId, SessionEndReason.ENDED_BY_OPERATOR, this.clock.instant());
 	}
 
 	/**

@@ -11,7 +11,6 @@ import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.session.RefreshTokenRepository.StoredRefreshToken;
 import io.miniauth.server.token.TokenInvalidException;
-import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientAddress;
@@ -119,7 +118,7 @@ class TokenRefresher {
 		// key taken a shared lock on it first, the update below would have to upgrade
 		// that lock, and could deadlock with a logout.)
 		Session session = this.sessionRepository.lockActive(stored.sessionId(), now)
-			.orElseThrow(TokenRevokedException::new);
+			.orElseThrow(() -> this.sessions.ended(stored.sessionId(), sessionUser(stored.sessionId())));
 		// a session left unused for longer than the idle timeout has ended
 		if (this.lifetimes.isIdle(session, now)) {
 			throw new RefreshTokenInvalidException();
@@ -150,6 +149,10 @@ class TokenRefresher {
 		// a replay: end the session, and say so only after this is committed
 		this.sessionRepository.revoke(session.id(), SessionEndReason.REFRESH_REPLAY, now);
 		return new Rotation(session, null, null, true);
+	}
+
+	private String sessionUser(String sessionId) {
+		return this.sessionRepository.findById(sessionId).map(Session::userId).orElse("");
 	}
 
 	private record Rotation(Session session, String successor, Instant expiresAt, boolean replayed) {

@@ -121,6 +121,33 @@ public enum ErrorCode {
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, true),
 
 	/**
+	 * The account is banned, or locked while its deletion is pending; the answer carries
+	 * {@code until} and {@code reason}.
+	 */
+	ACCOUNT_BANNED(HttpStatus.FORBIDDEN),
+
+	/** An operator action on an account that has been deleted. */
+	ACCOUNT_DELETED(HttpStatus.CONFLICT),
+
+	/** A ban of an account whose deletion, asked for by its user, is pending. */
+	DELETION_PENDING(HttpStatus.CONFLICT),
+
+	/** The fresh login code of an account deletion belongs to another WeChat user. */
+	STEP_UP_MISMATCH(HttpStatus.FORBIDDEN),
+
+	/** The admin API knows no user with this id. */
+	USER_NOT_FOUND(HttpStatus.NOT_FOUND),
+
+	/** A WeChat push whose signature does not match the app's push Token. */
+	PUSH_SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED),
+
+	/** A WeChat push that cannot be read. */
+	PUSH_MALFORMED(HttpStatus.BAD_REQUEST),
+
+	/** A WeChat push for an app with no push Token configured. */
+	PUSH_NOT_CONFIGURED(HttpStatus.NOT_FOUND),
+
+	/**
 	 * The phone number is bound to another user of the app, which allows no re-binding.
 	 */
 	PHONE_IN_USE(HttpStatus.CONFLICT),
@@ -138,21 +165,11 @@ public enum ErrorCode {
 	// already, so that those features only have to throw them. Remove a code from
 	// UPCOMING once something throws it.
 
-	/** Upcoming: an operator banned the account. */
-	ACCOUNT_BANNED(HttpStatus.FORBIDDEN),
-
-	/** Upcoming: the account was deleted. */
-	ACCOUNT_DELETED(HttpStatus.FORBIDDEN),
-
 	/** Upcoming: the operator lacks the role this action needs. */
-	FORBIDDEN(HttpStatus.FORBIDDEN),
-
-	/** Upcoming: an account-deletion step-up code that belongs to another user. */
-	WRONG_USER(HttpStatus.FORBIDDEN);
+	FORBIDDEN(HttpStatus.FORBIDDEN);
 
 	/** The codes no feature throws yet: the "every code is used" tests allow them. */
-	public static final Set<ErrorCode> UPCOMING = Collections
-		.unmodifiableSet(EnumSet.of(ACCOUNT_BANNED, ACCOUNT_DELETED, FORBIDDEN, WRONG_USER));
+	public static final Set<ErrorCode> UPCOMING = Collections.unmodifiableSet(EnumSet.of(FORBIDDEN));
 
 	private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(ErrorCode::name, Function.identity()));

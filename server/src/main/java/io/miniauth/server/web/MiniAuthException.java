@@ -1,6 +1,7 @@
 package io.miniauth.server.web;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -117,6 +118,15 @@ public abstract class MiniAuthException extends RuntimeException implements Mess
 	@Override
 	public String getDefaultMessage() {
 		return getMessage();
+	}
+
+	/**
+	 * Members the problem carries besides {@code code} and {@code msg}, such as
+	 * {@code until} on {@code ACCOUNT_BANNED} or {@code reason} on {@code TOKEN_REVOKED}.
+	 * @return the members (values may be {@code null}), empty by default
+	 */
+	public Map<String, Object> properties() {
+		return Map.of();
 	}
 
 }

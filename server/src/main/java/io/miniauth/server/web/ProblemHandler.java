@@ -66,6 +66,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> miniAuthFailure(MiniAuthException ex) {
 		ProblemDetail problem = this.problems.problem(ex);
+		ex.properties().forEach(problem::setProperty);
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}
 
