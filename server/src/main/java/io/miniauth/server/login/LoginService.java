@@ -155,7 +155,13 @@ class LoginService {
 			// the user's consent to keep an account whose deletion is pending
 			this.lifecycle.cancelDeletion(login.user().id());
 		}
-		User user = (phone != null) ? this.phoneBindings.bind(app, login.user(), phone, null, client) : login.user();
+		User user = login.user();
+		if (phone != null) {
+			// a banned or locked account gets no phone (it could take one from another
+			// user)
+			this.statuses.requireUnlocked(user.id());
+			user = this.phoneBindings.bind(app, user, phone, null, client);
+		}
 		Session session = this.sessions.start(user, client, refreshToken);
 		fresh.set(new Fresh(session, user));
 		return new LoginOutcome(user.id(), session.id(), login.created());

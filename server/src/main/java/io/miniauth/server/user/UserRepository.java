@@ -65,6 +65,8 @@ public class UserRepository {
 
 	private static final String FIND_BY_ID_FOR_UPDATE = FIND_BY_ID + " FOR UPDATE";
 
+	// a new avatar forgets the check of the old one; avatar_check_id is assigned first
+	// because MySQL evaluates the assignments left to right, on the values already set
 	private static final String UPDATE_PROFILE = """
 			UPDATE users SET
 			    avatar_check_id = CASE WHEN avatar_url = :avatarUrl THEN avatar_check_id ELSE NULL END,
