@@ -2,7 +2,9 @@ package io.miniauth.emulator.security;
 
 import java.time.Clock;
 
+import io.miniauth.emulator.token.AccessTokens;
 import io.miniauth.emulator.user.UserActivity;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,8 +34,10 @@ public class ContentSecurityConfiguration {
 
 	@Bean
 	SecurityChecks emulatorSecurityChecks(UserActivity activity,
-			ContentSecuritySettings emulatorContentSecuritySettings, ObjectProvider<Clock> clock) {
-		return new SecurityChecks(activity, emulatorContentSecuritySettings, clock.getIfAvailable(Clock::systemUTC));
+			ContentSecuritySettings emulatorContentSecuritySettings, ObjectProvider<Clock> clock, AccessTokens tokens,
+			JsonMapper jsonMapper) {
+		return new SecurityChecks(activity, emulatorContentSecuritySettings, clock.getIfAvailable(Clock::systemUTC),
+				tokens, jsonMapper);
 	}
 
 	@Bean

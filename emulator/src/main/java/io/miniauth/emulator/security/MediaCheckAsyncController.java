@@ -6,10 +6,6 @@ import io.miniauth.emulator.api.WeChatEndpoint;
 import io.miniauth.emulator.api.WeChatEndpointNames;
 import io.miniauth.emulator.api.WeChatError;
 import io.miniauth.emulator.api.WeChatResponses;
-import io.miniauth.emulator.token.AccessTokens;
-import io.miniauth.emulator.token.TokenCheck;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -30,8 +26,6 @@ class MediaCheckAsyncController {
 
 	private static final int IMAGE = 2;
 
-	private final AccessTokens tokens;
-
 	private final SecurityChecks checks;
 
 	private final ContentRules rules;
@@ -40,16 +34,12 @@ class MediaCheckAsyncController {
 
 	private final WeChatResponses responses;
 
-	private final JsonMapper jsonMapper;
-
-	MediaCheckAsyncController(AccessTokens tokens, SecurityChecks checks, ContentRules rules, MediaChecks mediaChecks,
-			WeChatResponses responses, JsonMapper jsonMapper) {
-		this.tokens = tokens;
+	MediaCheckAsyncController(SecurityChecks checks, ContentRules rules, MediaChecks mediaChecks,
+			WeChatResponses responses) {
 		this.checks = checks;
 		this.rules = rules;
 		this.mediaChecks = mediaChecks;
 		this.responses = responses;
-		this.jsonMapper = jsonMapper;
 	}
 
 	@PostMapping("/emulator/wxa/media_check_async")
@@ -60,18 +50,13 @@ class MediaCheckAsyncController {
 	}
 
 	private Object answer(String accessToken, String body) {
-		TokenCheck check = this.tokens.check(accessToken);
-		if (check instanceof TokenCheck.Rejected rejected) {
-			return rejected.error();
+		SecurityChecks.Call<MediaCheckRequest> call = this.checks.accept(accessToken, body, MediaCheckRequest.class);
+		if (call instanceof SecurityChecks.Call.Refused<MediaCheckRequest> refused) {
+			return refused.error();
 		}
-		String appid = ((TokenCheck.Valid) check).appid();
-		if (!StringUtils.hasText(body)) {
-			return WeChatError.of(44002);
-		}
-		MediaCheckRequest request = parse(body);
-		if (request == null) {
-			return WeChatError.of(47001);
-		}
+		SecurityChecks.Call.Accepted<MediaCheckRequest> accepted = (SecurityChecks.Call.Accepted<MediaCheckRequest>) call;
+		String appid = accepted.appid();
+		MediaCheckRequest request = accepted.request();
 		if (!StringUtils.hasText(request.mediaUrl())) {
 			return WeChatError.of(44002);
 		}
@@ -86,15 +71,6 @@ class MediaCheckAsyncController {
 		this.mediaChecks.submit(appid, request.openid(), traceId, request.mediaUrl(),
 				this.rules.judgeMedia(request.mediaUrl()));
 		return new MediaCheckResponse(0, "ok", traceId);
-	}
-
-	private MediaCheckRequest parse(String body) {
-		try {
-			return this.jsonMapper.readValue(body, MediaCheckRequest.class);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -10,10 +10,6 @@ import io.miniauth.emulator.api.WeChatEndpoint;
 import io.miniauth.emulator.api.WeChatEndpointNames;
 import io.miniauth.emulator.api.WeChatError;
 import io.miniauth.emulator.api.WeChatResponses;
-import io.miniauth.emulator.token.AccessTokens;
-import io.miniauth.emulator.token.TokenCheck;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -36,23 +32,16 @@ class MsgSecCheckController {
 
 	private static final int MODEL_PROBABILITY = 90;
 
-	private final AccessTokens tokens;
-
 	private final SecurityChecks checks;
 
 	private final ContentRules rules;
 
 	private final WeChatResponses responses;
 
-	private final JsonMapper jsonMapper;
-
-	MsgSecCheckController(AccessTokens tokens, SecurityChecks checks, ContentRules rules, WeChatResponses responses,
-			JsonMapper jsonMapper) {
-		this.tokens = tokens;
+	MsgSecCheckController(SecurityChecks checks, ContentRules rules, WeChatResponses responses) {
 		this.checks = checks;
 		this.rules = rules;
 		this.responses = responses;
-		this.jsonMapper = jsonMapper;
 	}
 
 	@PostMapping("/emulator/wxa/msg_sec_check")
@@ -63,18 +52,13 @@ class MsgSecCheckController {
 	}
 
 	private Object answer(String accessToken, String body) {
-		TokenCheck check = this.tokens.check(accessToken);
-		if (check instanceof TokenCheck.Rejected rejected) {
-			return rejected.error();
+		SecurityChecks.Call<MsgSecCheckRequest> call = this.checks.accept(accessToken, body, MsgSecCheckRequest.class);
+		if (call instanceof SecurityChecks.Call.Refused<MsgSecCheckRequest> refused) {
+			return refused.error();
 		}
-		String appid = ((TokenCheck.Valid) check).appid();
-		if (!StringUtils.hasText(body)) {
-			return WeChatError.of(44002);
-		}
-		MsgSecCheckRequest request = parse(body);
-		if (request == null) {
-			return WeChatError.of(47001);
-		}
+		SecurityChecks.Call.Accepted<MsgSecCheckRequest> accepted = (SecurityChecks.Call.Accepted<MsgSecCheckRequest>) call;
+		String appid = accepted.appid();
+		MsgSecCheckRequest request = accepted.request();
 		if (!StringUtils.hasText(request.content())) {
 			return WeChatError.of(44002);
 		}
@@ -96,15 +80,6 @@ class MsgSecCheckController {
 		}
 		return new MsgSecCheckResponse(0, "ok", new Result(verdict.suggest(), verdict.label()), detail,
 				SecurityChecks.traceId());
-	}
-
-	private MsgSecCheckRequest parse(String body) {
-		try {
-			return this.jsonMapper.readValue(body, MsgSecCheckRequest.class);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	/**
