@@ -301,6 +301,6 @@ export type ServerErrorCode =
   | 'OPERATOR_EXISTS'
   | 'OPERATOR_CONFLICT'
   | 'API_KEY_NOT_FOUND'
-  // upcoming
   | 'PHONE_IN_USE'
-  | 'CONTENT_RISKY';
+  | 'CONTENT_RISKY'
+  | 'CONTENT_CHECK_UNAVAILABLE';

@@ -13,8 +13,10 @@ import io.miniauth.emulator.fault.Faults;
 import io.miniauth.emulator.login.LoginCodes;
 import io.miniauth.emulator.login.MinuteQuota;
 import io.miniauth.emulator.phone.PhoneCodes;
+import io.miniauth.emulator.security.ContentSecurityConfiguration;
 import io.miniauth.emulator.token.AccessTokens;
 import io.miniauth.emulator.user.SessionKeys;
+import io.miniauth.emulator.user.UserActivity;
 import io.miniauth.emulator.user.WeChatIdentities;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 		includeFilters = @ComponentScan.Filter({ RestController.class, RestControllerAdvice.class }),
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "io\\.miniauth\\.emulator\\.standalone\\..*"))
+@Import(ContentSecurityConfiguration.class)
 public class EmulatorConfiguration {
 
 	private static final String SETTINGS_PREFIX = "emulator";
@@ -80,6 +84,11 @@ public class EmulatorConfiguration {
 	@Bean
 	OpenDataSealer emulatorOpenDataSealer(ObjectProvider<Clock> clock, JsonMapper jsonMapper) {
 		return new OpenDataSealer(clockOf(clock), jsonMapper);
+	}
+
+	@Bean
+	UserActivity emulatorUserActivity(ObjectProvider<Clock> clock) {
+		return new UserActivity(clockOf(clock));
 	}
 
 	@Bean

@@ -20,9 +20,13 @@ public final class WeChatEndpointNames {
 
 	public static final String RESETUSERSESSIONKEY = "resetusersessionkey";
 
+	public static final String MSG_SEC_CHECK = "msg_sec_check";
+
+	public static final String MEDIA_CHECK_ASYNC = "media_check_async";
+
 	/** Every name, in a stable order. */
 	public static final List<String> ALL = List.of(JSCODE2SESSION, TOKEN, STABLE_TOKEN, GETUSERPHONENUMBER,
-			CHECKSESSION, RESETUSERSESSIONKEY);
+			CHECKSESSION, RESETUSERSESSIONKEY, MSG_SEC_CHECK, MEDIA_CHECK_ASYNC);
 
 	private WeChatEndpointNames() {
 	}

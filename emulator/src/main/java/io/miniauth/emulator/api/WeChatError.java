@@ -53,6 +53,7 @@ public record WeChatError(int errcode, String errmsg) {
 		phrases.put(40013, "invalid appid");
 		phrases.put(40029, "invalid code");
 		phrases.put(40125, "invalid appsecret");
+		phrases.put(40129, "invalid scene");
 		phrases.put(40163, "code been used");
 		phrases.put(40164, "invalid ip, not in whitelist");
 		phrases.put(40226, "code blocked");
@@ -62,12 +63,15 @@ public record WeChatError(int errcode, String errmsg) {
 		phrases.put(41008, "missing code");
 		phrases.put(42001, "access_token expired");
 		phrases.put(43002, "require POST method");
+		phrases.put(43104, "appid not match openid");
 		phrases.put(44002, "empty post data");
 		phrases.put(45009, "reach max api daily quota limit");
 		phrases.put(45011, "api minute-quota reach limit mustslower retry next minute");
 		phrases.put(47001, "data format error");
+		phrases.put(61010, "code is expired");
 		phrases.put(87008, "invalid sig_method");
 		phrases.put(87009, "invalid signature");
+		phrases.put(87014, "risky content");
 		return Map.copyOf(phrases);
 	}
 

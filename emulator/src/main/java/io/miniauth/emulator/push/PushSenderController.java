@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import io.miniauth.emulator.api.EmulatedAppResolver;
 import io.miniauth.emulator.api.EmulatorControlException;
 import io.miniauth.emulator.app.EmulatedApp;
+import io.miniauth.emulator.security.MediaResultPushes.MediaResultSender;
 import io.miniauth.emulator.user.WeChatIdentities;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,11 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code user_info_modified}, {@code user_authorization_revoke},
  * {@code user_authorization_cancellation}, or {@code debug_demo}) about a user to the
  * app's message push URL, built as WeChat builds it: signed with the Token and, in secure
- * mode, encrypted with the EncodingAESKey. As WeChat does, a push that is not answered
- * {@code success} (or an empty body) within 5 seconds is sent again, up to 3 more times.
+ * mode, encrypted with the EncodingAESKey. It also pushes the results of
+ * {@code media_check_async} ({@code wxa_media_check}) when they are due. As WeChat does,
+ * a push that is not answered {@code success} (or an empty body) within 5 seconds is sent
+ * again, up to 3 more times.
  */
 @RestController
-class PushSenderController {
+class PushSenderController implements MediaResultSender {
 
 	private static final Set<String> EVENTS = Set.of("user_info_modified", "user_authorization_revoke",
 			"user_authorization_cancellation", "debug_demo");
@@ -84,9 +87,35 @@ class PushSenderController {
 		EmulatedApp app = this.appResolver.resolve(request.appid());
 		PushTarget target = target(app, request);
 		String message = message(app, request, target.xml());
+		String openid = this.identities.openid(app, request.user());
+		return send(app, openid, target, message, (request.deliveries() != null) ? request.deliveries() : 1);
+	}
+
+	/**
+	 * Pushes a {@code media_check_async} result as WeChat's {@code wxa_media_check} event
+	 * to the app's configured push target; without one the result is dropped, as WeChat
+	 * drops it for an app that configured no message push.
+	 */
+	@Override
+	public void send(String appid, String openid, Map<String, Object> fields) {
+		EmulatedApp app = this.appResolver.resolve(appid);
+		PushTarget target = this.targets.find(appid).orElse(null);
+		if (target == null) {
+			return;
+		}
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("ToUserName", officialAccount(app));
+		message.put("FromUserName", openid);
+		message.putAll(fields);
+		send(app, openid, target, target.xml() ? xml(message) : this.json.writeValueAsString(message), 1);
+	}
+
+	/**
+	 * Signs, in secure mode encrypts, and delivers a message to a push target.
+	 */
+	private PushReport send(EmulatedApp app, String openid, PushTarget target, String message, int deliveries) {
 		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
 		String nonce = Long.toString(this.random.nextInt(1_000_000_000));
-		String openid = this.identities.openid(app, request.user());
 		StringBuilder query = new StringBuilder("signature=" + PushSealer.sign(target.token(), timestamp, nonce)
 				+ "&timestamp=" + timestamp + "&nonce=" + nonce);
 		String body = message;
@@ -102,7 +131,6 @@ class PushSenderController {
 					: this.json.writeValueAsString(Map.of("ToUserName", officialAccount(app), "Encrypt", encrypt));
 		}
 		URI uri = URI.create(target.url() + (target.url().contains("?") ? "&" : "?") + query);
-		int deliveries = (request.deliveries() != null) ? request.deliveries() : 1;
 		Delivery last = null;
 		for (int i = 0; i < deliveries; i++) {
 			last = deliver(uri, body, target.xml());
@@ -175,13 +203,24 @@ class PushSenderController {
 				fields.put("RevokeInfo", (request.revokeInfo() != null) ? request.revokeInfo() : "6");
 			}
 		}
-		if (!xml) {
-			return this.json.writeValueAsString(fields);
-		}
+		return xml ? xml(fields) : this.json.writeValueAsString(fields);
+	}
+
+	/**
+	 * The fields as WeChat's XML; a nested value (such as a media result's
+	 * {@code result}) is written as its JSON text.
+	 */
+	private String xml(Map<String, Object> fields) {
 		StringBuilder out = new StringBuilder("<xml>");
 		fields.forEach((name, value) -> {
 			out.append('<').append(name).append('>');
-			out.append((value instanceof Number) ? value.toString() : "<![CDATA[" + value + "]]>");
+			if (value instanceof Number) {
+				out.append(value);
+			}
+			else {
+				String text = (value instanceof String string) ? string : this.json.writeValueAsString(value);
+				out.append("<![CDATA[").append(text).append("]]>");
+			}
 			out.append("</").append(name).append('>');
 		});
 		return out.append("</xml>").toString();

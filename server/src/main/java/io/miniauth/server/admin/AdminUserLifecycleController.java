@@ -9,6 +9,7 @@ import io.miniauth.server.operator.OperatorAction;
 import io.miniauth.server.operator.OperatorAudit;
 import io.miniauth.server.operator.OperatorPrincipal;
 import io.miniauth.server.user.AccountStatuses;
+import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.InvalidRequestException;
@@ -88,8 +89,9 @@ class AdminUserLifecycleController {
 	}
 
 	private AdminUserView view(String id) {
-		return AdminUserView.of(this.profiles.of(this.users.findById(id).orElseThrow(UserNotFoundException::new)),
-				this.statuses.find(id).orElseThrow(UserNotFoundException::new));
+		User user = this.users.findById(id).orElseThrow(UserNotFoundException::new);
+		return AdminUserView.of(this.profiles.of(user), this.statuses.find(id).orElseThrow(UserNotFoundException::new),
+				user.contentReview());
 	}
 
 	/**

@@ -26,15 +26,18 @@ import io.miniauth.server.user.UserProfile;
  * @param statusUntil the end of a timed ban or when a pending deletion runs, or
  * {@code null}
  * @param statusReason the operator's reason for a ban, or {@code null}
+ * @param personId the person the user is (see {@code GET /user/me})
+ * @param contentReview the profile fields WeChat's content security flagged for review
  */
 public record AdminUserView(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
 		String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt,
-		String status, Instant statusUntil, String statusReason) {
+		String status, Instant statusUntil, String statusReason, String personId, List<String> contentReview) {
 
-	public static AdminUserView of(UserProfile profile, AccountStatus status) {
+	public static AdminUserView of(UserProfile profile, AccountStatus status, List<String> contentReview) {
 		return new AdminUserView(profile.id(), profile.appid(), profile.openid(), profile.unionid(), profile.nickName(),
 				profile.avatarUrl(), profile.signature(), profile.phoneNumber(), profile.linkedApps(),
-				profile.createdAt(), profile.lastLoginAt(), status.value(), status.until(), status.reason());
+				profile.createdAt(), profile.lastLoginAt(), status.value(), status.until(), status.reason(),
+				profile.personId(), contentReview);
 	}
 
 }

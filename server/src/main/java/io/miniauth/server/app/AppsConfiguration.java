@@ -25,7 +25,8 @@ class AppsConfiguration {
 		}
 		return new MiniApps(properties.apps()
 			.stream()
-			.map((app) -> new MiniApp(app.appid(), app.secret(), app.openPlatform()))
+			.map((app) -> new MiniApp(app.appid(), app.secret(), app.openPlatform(), app.linkByPhone(),
+					app.phoneRebind(), app.contentSecurity().enabled()))
 			.toList());
 	}
 

@@ -56,6 +56,26 @@ public enum AuthEventType {
 	 * WeChat pushed a change of the user's data, and MiniAuth erased what it names; the
 	 * outcome is the push's event.
 	 */
-	WECHAT_PUSH
+	WECHAT_PUSH,
+
+	/**
+	 * A phone number moved to another user of the same app; the event is the old user's.
+	 */
+	PHONE_UNBOUND,
+
+	/**
+	 * A nickname or signature stored, but flagged for review by WeChat's content
+	 * security.
+	 */
+	CONTENT_REVIEW,
+
+	/** A nickname or signature refused as risky by WeChat's content security. */
+	CONTENT_REFUSED,
+
+	/** A profile write stored unchecked, because WeChat could not check it. */
+	CONTENT_UNCHECKED,
+
+	/** An avatar removed because WeChat's content security found it risky. */
+	AVATAR_REMOVED
 
 }

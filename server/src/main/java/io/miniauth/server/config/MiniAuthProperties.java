@@ -35,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param security keys that protect secrets at rest
  * @param rateLimit request budgets
  * @param audit the authentication event trail
+ * @param contentSecurity how profile texts and avatars are checked with WeChat
  */
 @Validated
 @ConfigurationProperties("miniauth")
@@ -42,7 +43,7 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
 		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
 		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit,
-		@Valid @DefaultValue Crypto crypto) {
+		@Valid @DefaultValue Crypto crypto, @NotNull @DefaultValue ContentSecurity contentSecurity) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -54,13 +55,61 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * @param appid its appid
 	 * @param secret its app secret
 	 * @param openPlatform the open-platform account it is bound to, if any
+	 * @param linkByPhone which other apps' users with the same phone number are reported
+	 * as the same person
+	 * @param phoneRebind whether a phone number bound to another user of this app moves
+	 * to the user who binds it now (otherwise that is refused with 409 PHONE_IN_USE)
+	 * @param contentSecurity whether this app's profile writes are checked with WeChat
 	 */
 	public record App(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String appid, @NotBlank String secret,
-			String openPlatform) {
+			String openPlatform, @DefaultValue("none") LinkByPhone linkByPhone,
+			@DefaultValue("false") boolean phoneRebind, @DefaultValue AppContentSecurity contentSecurity) {
 
 		@Override
 		public String toString() {
 			return "App[appid=" + this.appid + ", secret=******, openPlatform=" + this.openPlatform + "]";
+		}
+
+	}
+
+	/**
+	 * Which users of other apps that have the same phone number count as the same person.
+	 */
+	public enum LinkByPhone {
+
+		/** None: a phone number links nobody. */
+		NONE,
+
+		/** Users of the apps bound to the same open-platform account. */
+		SAME_OPEN_PLATFORM,
+
+		/** Users of every app this service serves. */
+		ALL_APPS
+
+	}
+
+	/**
+	 * @param enabled whether the app's nicknames, signatures and avatars are checked
+	 */
+	public record AppContentSecurity(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * @param onUnavailable what a profile write does when WeChat cannot check it:
+	 * {@code allow} stores it unchecked (and records an event), {@code refuse} answers
+	 * 503
+	 */
+	public record ContentSecurity(@DefaultValue("allow") OnUnavailable onUnavailable) {
+
+		/** What to do with content WeChat could not check. */
+		public enum OnUnavailable {
+
+			/** Store it unchecked, and record an event. */
+			ALLOW,
+
+			/** Refuse the write with 503. */
+			REFUSE
+
 		}
 
 	}

@@ -21,10 +21,13 @@ import io.miniauth.server.session.Session;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.session.TokenResponse;
 import io.miniauth.server.user.AccountStatuses;
+import io.miniauth.server.user.PhoneBindings;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
+import io.miniauth.server.wechat.InvalidPhoneCodeException;
+import io.miniauth.server.wechat.PhoneNumber;
 import io.miniauth.server.web.MiniAuthException;
 import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
@@ -63,12 +66,15 @@ class LoginService {
 
 	private final AccountLifecycle lifecycle;
 
+	private final PhoneBindings phoneBindings;
+
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
 			MiniAuthProperties properties, AuthEvents events, Clock clock, AccountStatuses statuses,
-			AccountLifecycle lifecycle) {
+			AccountLifecycle lifecycle, PhoneBindings phoneBindings) {
 		this.statuses = statuses;
 		this.lifecycle = lifecycle;
+		this.phoneBindings = phoneBindings;
 		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
@@ -107,8 +113,8 @@ class LoginService {
 		String code = request.code().strip();
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		AtomicReference<Fresh> fresh = new AtomicReference<>();
-		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
-				() -> exchange(app, code, Boolean.TRUE.equals(request.cancelDeletion()), client, refreshToken, fresh));
+		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code, () -> exchange(app, code,
+				Boolean.TRUE.equals(request.cancelDeletion()), request.phoneCodeOrNull(), client, refreshToken, fresh));
 		if (fresh.get() != null) {
 			// this request made the login: answer with what it made
 			Fresh made = fresh.get();
@@ -133,24 +139,49 @@ class LoginService {
 				session.id());
 	}
 
-	private LoginOutcome exchange(MiniApp app, String code, boolean cancelDeletion, ClientInfo client,
+	/**
+	 * The login itself, run once per code: a repeat within the idempotency window gets
+	 * its outcome, so that the phone code (a paid call) is exchanged once too.
+	 */
+	private LoginOutcome exchange(MiniApp app, String code, boolean cancelDeletion, String phoneCode, ClientInfo client,
 			String refreshToken, AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
 		spendAppBudget(app);
+		User.Phone phone = (phoneCode != null) ? phoneOf(app, weChatSession.openid(), phoneCode) : null;
 		WeChatLogin weChatLogin = new WeChatLogin(app.appid(), weChatSession.openid(), weChatSession.unionid(),
 				weChatSession.sessionKey());
-		// the user and the session in one transaction: one commit per login, and a login
-		// refused for a ban writes nothing
+		// the user, the phone and the session in one transaction: one commit per login,
+		// and a login refused for a ban writes nothing
 		Fresh made = this.users.recordLogin(weChatLogin, this.clock.instant(), (login) -> {
 			if (cancelDeletion) {
 				// the user's consent to keep an account whose deletion is pending
 				this.lifecycle.cancelDeletion(login.user().id());
 			}
-			return new Fresh(this.sessions.start(login.user(), login.created(), client, refreshToken), login.user(),
-					login.created());
+			User user = login.user();
+			if (phone != null) {
+				// a banned or locked account gets no phone (it could take one from
+				// another user)
+				this.statuses.requireUnlocked(user.id());
+				user = this.phoneBindings.bind(app, user, phone, null, client);
+			}
+			return new Fresh(this.sessions.start(user, login.created(), client, refreshToken), user, login.created());
 		});
 		fresh.set(made);
 		return new LoginOutcome(made.user().id(), made.session().id(), made.newUser());
+	}
+
+	/**
+	 * Exchanges the phone code, and checks that the number may be bound, before anything
+	 * is written.
+	 */
+	private User.Phone phoneOf(MiniApp app, String openid, String phoneCode) {
+		PhoneNumber number = this.weChat.phoneNumber(app, openid, phoneCode);
+		if (!app.appid().equals(number.watermarkAppid())) {
+			throw new InvalidPhoneCodeException();
+		}
+		User.Phone phone = new User.Phone(number.phoneNumber(), number.purePhoneNumber(), number.countryCode());
+		this.phoneBindings.checkFree(app, openid, phone);
+		return phone;
 	}
 
 	private void spendAppBudget(MiniApp app) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
+import io.miniauth.server.user.AvatarCheckResults;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientInfo;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
  * Acts on WeChat's user-data pushes: {@code user_info_modified} clears the nickname and
  * avatar; {@code user_authorization_revoke} erases what {@code RevokeInfo} names (6:
  * nickname and avatar, 19: nickname, 20: avatar, 8: phone number; MiniAuth stores nothing
- * else it could name); {@code user_authorization_cancellation} deletes the account. A
+ * else it could name); {@code user_authorization_cancellation} deletes the account;
+ * {@code wxa_media_check} is the verdict on an avatar (see {@link AvatarCheckResults}). A
  * push for an unknown openid, or of another event, is acknowledged and ignored. WeChat
  * retries a push it thinks lost: a repeat (same event, openid, CreateTime and RevokeInfo)
  * within {@link #DUPLICATE_WINDOW} on this instance is not acted on twice, and the
@@ -45,7 +47,11 @@ class UserDataPushes {
 
 	private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
-	UserDataPushes(UserRepository users, AccountLifecycle lifecycle, AuthEvents events, Clock clock) {
+	private final AvatarCheckResults avatarChecks;
+
+	UserDataPushes(UserRepository users, AccountLifecycle lifecycle, AuthEvents events, Clock clock,
+			AvatarCheckResults avatarChecks) {
+		this.avatarChecks = avatarChecks;
 		this.users = users;
 		this.lifecycle = lifecycle;
 		this.events = events;
@@ -56,6 +62,10 @@ class UserDataPushes {
 		String event = fields.get("Event");
 		if (event == null && fields.get("MsgType") == null) {
 			throw new MalformedPushException("The push has neither MsgType nor Event");
+		}
+		if (AvatarCheckResults.EVENT.equals(event)) {
+			this.avatarChecks.handle(appid, fields);
+			return;
 		}
 		if (!Set.of("user_info_modified", "user_authorization_revoke", "user_authorization_cancellation")
 			.contains(event)) {

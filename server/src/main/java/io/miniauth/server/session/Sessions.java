@@ -123,7 +123,8 @@ public class Sessions {
 	 */
 	public TokenResponse tokens(Session session, User user, String refreshToken, Instant refreshExpiresAt,
 			Boolean isNewUser) {
-		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id(), user.externalId());
+		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id(), user.externalId(),
+				user.personId());
 		long refreshExpiresIn = Math.max(0, Duration.between(this.clock.instant(), refreshExpiresAt).toSeconds());
 		// in the language Spring MVC resolved for the request (see MessagesConfiguration)
 		String msg = (isNewUser != null)

@@ -21,9 +21,10 @@ import org.springframework.util.Assert;
 /**
  * Issues access tokens: ES256-signed JWTs whose header names the signing key
  * ({@code kid}) and whose claims are {@code iss}, {@code sub} (the user's public id),
- * {@code aud} (the appid), {@code iat}, {@code exp}, a unique {@code jti} and {@code sid}
- * (the session), and {@code ext} (the user's id in the backend they were imported from,
- * left out for users who were never imported).
+ * {@code aud} (the appid), {@code iat}, {@code exp}, a unique {@code jti}, {@code sid}
+ * (the session), {@code ext} (the user's id in the backend they were imported from, left
+ * out for users who were never imported) and {@code pid} (the person, shared by users
+ * linked by phone number).
  */
 @Component
 public class AccessTokenIssuer {
@@ -40,6 +41,9 @@ public class AccessTokenIssuer {
 
 	/** The claim that carries the user's id from the backend they were imported from. */
 	public static final String EXTERNAL_ID_CLAIM = "ext";
+
+	/** The claim that names the token user's person. */
+	public static final String PERSON_ID_CLAIM = "pid";
 
 	private final SigningKeys keys;
 
@@ -68,6 +72,19 @@ public class AccessTokenIssuer {
 	 * @return the token
 	 */
 	public IssuedToken issue(String userId, String appid, String sessionId, String externalId) {
+		return issue(userId, appid, sessionId, externalId, null);
+	}
+
+	/**
+	 * Signs a token for a user of an app who is part of a person.
+	 * @param userId the user's public id
+	 * @param appid the app
+	 * @param sessionId the session the token belongs to
+	 * @param externalId the user's imported id, or {@code null}
+	 * @param personId the user's person, or {@code null} to leave the claim out
+	 * @return the token
+	 */
+	public IssuedToken issue(String userId, String appid, String sessionId, String externalId, String personId) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(this.lifetime);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
@@ -78,6 +95,7 @@ public class AccessTokenIssuer {
 			.jwtID(UUID.randomUUID().toString())
 			.claim(SESSION_ID_CLAIM, sessionId)
 			.claim(EXTERNAL_ID_CLAIM, externalId)
+			.claim(PERSON_ID_CLAIM, personId)
 			.build();
 		SigningKeys.ActiveKey key = this.keys.activeKey();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(ACCESS_TOKEN_TYPE).build();

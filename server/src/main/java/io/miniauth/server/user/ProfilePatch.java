@@ -3,6 +3,7 @@ package io.miniauth.server.user;
 import java.text.Normalizer;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.miniauth.server.web.InvalidRequestException;
@@ -62,7 +63,25 @@ final class ProfilePatch {
 	User applyTo(User user) {
 		return new User(user.id(), user.appid(), user.openid(), user.unionid(), value("nickName", user.nickName()),
 				value("avatarUrl", user.avatarUrl()), emptyAsNull(value("signature", user.signature())), user.phone(),
-				user.createdAt(), user.lastLoginAt(), user.externalId());
+				user.createdAt(), user.lastLoginAt(), user.externalId(), user.personId(), user.contentReview());
+	}
+
+	/**
+	 * The text a field is set to, when the patch sets it to a non-empty text.
+	 * @param field {@code nickName}, {@code avatarUrl} or {@code signature}
+	 * @return the new value, empty when the field is left out, cleared or emptied
+	 */
+	Optional<String> newText(String field) {
+		return Optional.ofNullable(emptyAsNull(value(field, null)));
+	}
+
+	/**
+	 * Whether the patch names a field at all (to set or to clear it).
+	 * @param field the field
+	 * @return {@code true} when it is in the body
+	 */
+	boolean touches(String field) {
+		return this.body.has(field);
 	}
 
 	private void check() {

@@ -1,6 +1,7 @@
 package io.miniauth.server.user;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A person using one mini program: unique by (appid, openid).
@@ -17,9 +18,28 @@ import java.time.Instant;
  * @param lastLoginAt latest login
  * @param externalId the id the user had in the backend they were imported from, or
  * {@code null} when they were never imported
+ * @param personId the person this user is: the id shared with the users of other apps
+ * linked by phone number, else the user's own id
+ * @param contentReview the profile fields that WeChat's content security asked to be
+ * reviewed, empty when none
  */
 public record User(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
-		String signature, Phone phone, Instant createdAt, Instant lastLoginAt, String externalId) {
+		String signature, Phone phone, Instant createdAt, Instant lastLoginAt, String externalId, String personId,
+		List<String> contentReview) {
+
+	public User {
+		contentReview = (contentReview != null) ? List.copyOf(contentReview) : List.of();
+	}
+
+	/**
+	 * The same user with other fields under review.
+	 * @param fields the fields under review now
+	 * @return the user
+	 */
+	public User withContentReview(List<String> fields) {
+		return new User(this.id, this.appid, this.openid, this.unionid, this.nickName, this.avatarUrl, this.signature,
+				this.phone, this.createdAt, this.lastLoginAt, this.externalId, this.personId, fields);
+	}
 
 	/**
 	 * A phone number bound through WeChat.

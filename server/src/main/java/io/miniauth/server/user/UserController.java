@@ -1,11 +1,23 @@
 package io.miniauth.server.user;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import io.miniauth.server.app.MiniApp;
+import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.auth.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.content.ProfileContentChecks;
+import io.miniauth.server.content.ProfileContentChecks.Writer;
 import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
+import io.miniauth.server.web.ClientAddress;
+import io.miniauth.server.web.ClientInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -18,10 +30,18 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The caller's own profile: {@code GET} and {@code PATCH /user/me}. {@code PUT /user/me}
  * takes the same partial body as {@code PATCH}, because {@code wx.request} offers no
- * {@code PATCH} and mini program HTTP libraries refuse or rewrite it.
+ * {@code PATCH} and mini program HTTP libraries refuse or rewrite it. A new nickname or
+ * signature is checked with WeChat's content security before it is stored; a new avatar
+ * is submitted for checking, and removed later if the verdict is risky.
  */
 @RestController
 class UserController {
+
+	private static final String NICK_NAME = "nickName";
+
+	private static final String SIGNATURE = "signature";
+
+	private static final String AVATAR_URL = "avatarUrl";
 
 	private final UserRepository users;
 
@@ -35,8 +55,18 @@ class UserController {
 
 	private final Budget budget;
 
+	private final MiniApps apps;
+
+	private final ProfileContentChecks contentChecks;
+
+	private final ClientAddress clientAddress;
+
 	UserController(UserRepository users, CurrentUser currentUser, UserProfiles profiles, RateLimiter rateLimiter,
-			MiniAuthProperties properties, Clock clock) {
+			MiniAuthProperties properties, MiniApps apps, ProfileContentChecks contentChecks,
+			ClientAddress clientAddress, Clock clock) {
+		this.apps = apps;
+		this.contentChecks = contentChecks;
+		this.clientAddress = clientAddress;
 		this.rateLimiter = rateLimiter;
 		this.budget = properties.rateLimit().profilePerUser();
 		this.users = users;
@@ -51,17 +81,58 @@ class UserController {
 	}
 
 	@PatchMapping(path = "/user/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
-	UserProfile updateProfile(Caller caller, @RequestBody JsonNode body) {
+	UserProfile updateProfile(Caller caller, @RequestBody JsonNode body, HttpServletRequest http) {
 		this.rateLimiter.consume("profile-user", caller.userId(), this.budget);
 		ProfilePatch patch = ProfilePatch.read(body);
 		User current = this.currentUser.of(caller);
-		User updated = this.users.updateProfile(current.id(), patch::applyTo, this.clock.instant());
+		MiniApp app = this.apps.resolve(current.appid());
+		Writer writer = new Writer(app, current.id(), current.openid(), caller.sessionId(),
+				ClientInfo.of(http, this.clientAddress));
+		List<String> review = this.contentChecks.checkTexts(writer, changedTexts(patch, current));
+		String avatarUrl = patch.newText(AVATAR_URL).filter((url) -> !url.equals(current.avatarUrl())).orElse(null);
+		String avatarCheck = (avatarUrl != null) ? this.contentChecks.submitAvatar(writer, avatarUrl) : null;
+		User updated = this.users.updateProfile(current.id(),
+				(user) -> patch.applyTo(user).withContentReview(underReview(patch, user, review)),
+				this.clock.instant());
+		if (avatarCheck != null) {
+			this.users.updateAvatarCheck(updated.id(), avatarUrl, avatarCheck, this.clock.instant());
+		}
 		return this.profiles.of(updated);
 	}
 
+	/**
+	 * The checked texts the patch sets to something new.
+	 */
+	private static Map<String, String> changedTexts(ProfilePatch patch, User current) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		patch.newText(NICK_NAME)
+			.filter((text) -> !text.equals(current.nickName()))
+			.ifPresent((text) -> texts.put(NICK_NAME, text));
+		patch.newText(SIGNATURE)
+			.filter((text) -> !text.equals(current.signature()))
+			.ifPresent((text) -> texts.put(SIGNATURE, text));
+		return texts;
+	}
+
+	/**
+	 * The fields under review after the write: those WeChat flagged now, and those
+	 * flagged before that the write leaves as they were.
+	 */
+	private static List<String> underReview(ProfilePatch patch, User user, List<String> flaggedNow) {
+		List<String> fields = new ArrayList<>();
+		for (String field : user.contentReview()) {
+			String before = NICK_NAME.equals(field) ? user.nickName() : user.signature();
+			if (!patch.touches(field) || Objects.equals(patch.newText(field).orElse(null), before)) {
+				fields.add(field);
+			}
+		}
+		flaggedNow.stream().filter((field) -> !fields.contains(field)).forEach(fields::add);
+		return fields;
+	}
+
 	@PutMapping(path = "/user/me", consumes = MediaType.APPLICATION_JSON_VALUE)
-	UserProfile updateProfileFromMiniProgram(Caller caller, @RequestBody JsonNode body) {
-		return updateProfile(caller, body);
+	UserProfile updateProfileFromMiniProgram(Caller caller, @RequestBody JsonNode body, HttpServletRequest http) {
+		return updateProfile(caller, body, http);
 	}
 
 }

@@ -7,11 +7,14 @@ import io.miniauth.server.app.MiniApps;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the profile the API shows for a user, with the apps linked by unionid.
+ * Builds the profile the API shows for a user, with the apps linked by unionid or by
+ * phone number.
  * <p>
  * Linking rule: when WeChat reports for a user of app B a unionid that a user of app A
- * already has, both users keep their own rows, ids, tokens and profiles; they only show
- * each other's app in {@code linkedApps}. Users are never merged.
+ * already has, or app B's {@code link-by-phone} policy links the phone number a user of
+ * app A has bound, both users keep their own rows, ids, tokens and profiles; they only
+ * show each other's app in {@code linkedApps} (and, linked by phone, share a
+ * {@code personId}). Users are never merged.
  */
 @Component
 public class UserProfiles {

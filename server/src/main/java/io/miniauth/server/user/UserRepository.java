@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -31,7 +33,7 @@ import static io.miniauth.server.persistence.UtcTimestamps.toColumn;
 @Repository
 public class UserRepository {
 
-	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, phone_number, pure_phone_number, country_code, created_at, last_login_at, external_id";
+	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, phone_number, pure_phone_number, country_code, created_at, last_login_at, external_id, person_id, content_review";
 
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = :id";
 
@@ -66,9 +68,43 @@ public class UserRepository {
 
 	private static final String FIND_BY_OPENID_FOR_UPDATE = FIND_BY_OPENID + " FOR UPDATE";
 
+	// a new avatar forgets the check of the old one; avatar_check_id is assigned first
+	// because MySQL evaluates the assignments left to right, on the values already set
 	private static final String UPDATE_PROFILE = """
-			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
+			UPDATE users SET
+			    avatar_check_id = CASE WHEN avatar_url = :avatarUrl THEN avatar_check_id ELSE NULL END,
+			    nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature,
+			    content_review = :contentReview, updated_at = :now
 			WHERE id = :id
+			""";
+
+	private static final String FIND_BY_PHONE = "SELECT " + COLUMNS
+			+ " FROM users WHERE phone_number = :phoneNumber ORDER BY created_at, id";
+
+	private static final String CLEAR_PHONE = """
+			UPDATE users SET phone_number = NULL, pure_phone_number = NULL, country_code = NULL, updated_at = :now
+			WHERE id = :id
+			""";
+
+	private static final String UPDATE_PERSON = "UPDATE users SET person_id = :personId, updated_at = :now WHERE id = :id";
+
+	private static final String FIND_PERSON_APPS = """
+			SELECT DISTINCT appid FROM users WHERE (person_id = :personId OR id = :personId) AND id <> :id
+			""";
+
+	private static final String UPDATE_AVATAR_CHECK = """
+			UPDATE users SET avatar_check_id = :checkId, updated_at = :now WHERE id = :id AND avatar_url = :avatarUrl
+			""";
+
+	private static final String FIND_BY_AVATAR_CHECK = "SELECT " + COLUMNS
+			+ " FROM users WHERE avatar_check_id = :checkId";
+
+	private static final String CLEAR_CHECKED_AVATAR = """
+			UPDATE users SET avatar_url = NULL, avatar_check_id = NULL, updated_at = :now WHERE avatar_check_id = :checkId
+			""";
+
+	private static final String END_AVATAR_CHECK = """
+			UPDATE users SET avatar_check_id = NULL WHERE avatar_check_id = :checkId
 			""";
 
 	private static final RowMapper<User> USER_MAPPER = UserRepository::mapUser;
@@ -140,8 +176,10 @@ public class UserRepository {
 			.query(USER_MAPPER)
 			.optional();
 		if (existing.isEmpty()) {
-			User created = new User(UUID.randomUUID().toString(), login.appid(), login.openid(), login.unionid(), null,
-					null, null, null, at, at, null);
+			String id = UUID.randomUUID().toString();
+			// a new user is their own person until a phone links them to another
+			User created = new User(id, login.appid(), login.openid(), login.unionid(), null, null, null, null, at, at,
+					null, id, List.of());
 			this.jdbc.sql(INSERT)
 				.param("id", created.id())
 				.param("appid", created.appid())
@@ -161,7 +199,8 @@ public class UserRepository {
 			.update();
 		String unionid = (login.unionid() != null) ? login.unionid() : user.unionid();
 		return new LoginRecord(new User(user.id(), user.appid(), user.openid(), unionid, user.nickName(),
-				user.avatarUrl(), user.signature(), user.phone(), user.createdAt(), at, user.externalId()), false);
+				user.avatarUrl(), user.signature(), user.phone(), user.createdAt(), at, user.externalId(),
+				user.personId(), user.contentReview()), false);
 	}
 
 	/**
@@ -219,6 +258,8 @@ public class UserRepository {
 				.param("nickName", updated.nickName())
 				.param("avatarUrl", updated.avatarUrl())
 				.param("signature", updated.signature())
+				.param("contentReview",
+						updated.contentReview().isEmpty() ? null : String.join(",", updated.contentReview()))
 				.param("now", toColumn(now))
 				.update();
 			return updated;
@@ -242,19 +283,104 @@ public class UserRepository {
 	}
 
 	/**
-	 * The other apps in which the same person (the same unionid) has a user.
+	 * The other apps in which the same person (the same unionid, or the same person
+	 * linked by phone number) has a user.
 	 * @param user the user
-	 * @return their appids, empty when the user has no unionid
+	 * @return their appids, in order
 	 */
 	public List<String> findLinkedApps(User user) {
-		if (user.unionid() == null) {
-			return List.of();
+		Set<String> appids = new TreeSet<>();
+		if (user.unionid() != null) {
+			appids.addAll(this.jdbc.sql(FIND_LINKED_APPS)
+				.param("unionid", user.unionid())
+				.param("id", user.id())
+				.query(String.class)
+				.list());
 		}
-		return this.jdbc.sql(FIND_LINKED_APPS)
-			.param("unionid", user.unionid())
+		appids.addAll(this.jdbc.sql(FIND_PERSON_APPS)
+			.param("personId", user.personId())
 			.param("id", user.id())
 			.query(String.class)
-			.list();
+			.list());
+		appids.remove(user.appid());
+		return List.copyOf(appids);
+	}
+
+	/**
+	 * The users, of any app, a phone number is bound to, first bound first.
+	 * @param phoneNumber the number, with its country prefix outside mainland China
+	 * @return the users
+	 */
+	public List<User> findByPhoneNumber(String phoneNumber) {
+		return this.jdbc.sql(FIND_BY_PHONE).param("phoneNumber", phoneNumber).query(USER_MAPPER).list();
+	}
+
+	/**
+	 * Unbinds a user's phone number.
+	 * @param userId the user
+	 * @param now the time of the change
+	 */
+	public void clearPhone(String userId, Instant now) {
+		this.jdbc.sql(CLEAR_PHONE).param("id", userId).param("now", toColumn(now)).update();
+	}
+
+	/**
+	 * Makes a user part of a person.
+	 * @param userId the user
+	 * @param personId the person
+	 * @param now the time of the change
+	 */
+	public void updatePersonId(String userId, String personId, Instant now) {
+		this.jdbc.sql(UPDATE_PERSON)
+			.param("id", userId)
+			.param("personId", personId)
+			.param("now", toColumn(now))
+			.update();
+	}
+
+	/**
+	 * Notes the check whose result decides whether a user keeps an avatar, if the user
+	 * still has that avatar.
+	 * @param userId the user
+	 * @param avatarUrl the avatar checked
+	 * @param checkId WeChat's trace id of the check
+	 * @param now the time of the change
+	 * @return whether the user still had that avatar
+	 */
+	public boolean updateAvatarCheck(String userId, String avatarUrl, String checkId, Instant now) {
+		return this.jdbc.sql(UPDATE_AVATAR_CHECK)
+			.param("id", userId)
+			.param("avatarUrl", avatarUrl)
+			.param("checkId", checkId)
+			.param("now", toColumn(now))
+			.update() == 1;
+	}
+
+	/**
+	 * The user whose avatar a check is about, while its result is awaited.
+	 * @param checkId WeChat's trace id
+	 * @return the user, empty when no avatar awaits that check
+	 */
+	public Optional<User> findByAvatarCheck(String checkId) {
+		return this.jdbc.sql(FIND_BY_AVATAR_CHECK).param("checkId", checkId).query(USER_MAPPER).optional();
+	}
+
+	/**
+	 * Removes the avatar a check found risky, unless the user changed it since.
+	 * @param checkId WeChat's trace id
+	 * @param now the time of the change
+	 * @return whether an avatar was removed
+	 */
+	public boolean clearCheckedAvatar(String checkId, Instant now) {
+		return this.jdbc.sql(CLEAR_CHECKED_AVATAR).param("checkId", checkId).param("now", toColumn(now)).update() == 1;
+	}
+
+	/**
+	 * Forgets a check whose result let the avatar stay.
+	 * @param checkId WeChat's trace id
+	 */
+	public void endAvatarCheck(String checkId) {
+		this.jdbc.sql(END_AVATAR_CHECK).param("checkId", checkId).update();
 	}
 
 	private String sealedSessionKey(WeChatLogin login) {
@@ -275,7 +401,13 @@ public class UserRepository {
 	private static User mapUser(ResultSet rs, int rowNum) throws SQLException {
 		return new User(rs.getString("id"), rs.getString("appid"), rs.getString("openid"), rs.getString("unionid"),
 				rs.getString("nick_name"), rs.getString("avatar_url"), rs.getString("signature"), phone(rs),
-				fromColumn(rs, "created_at"), fromColumn(rs, "last_login_at"), rs.getString("external_id"));
+				fromColumn(rs, "created_at"), fromColumn(rs, "last_login_at"), rs.getString("external_id"),
+				(rs.getString("person_id") != null) ? rs.getString("person_id") : rs.getString("id"),
+				contentReview(rs.getString("content_review")));
+	}
+
+	private static List<String> contentReview(String column) {
+		return (column == null || column.isEmpty()) ? List.of() : List.of(column.split(","));
 	}
 
 	private static User.Phone phone(ResultSet rs) throws SQLException {

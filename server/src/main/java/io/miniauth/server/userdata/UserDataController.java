@@ -1,7 +1,5 @@
 package io.miniauth.server.userdata;
 
-import java.time.Clock;
-
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.audit.AuthEventType;
@@ -10,9 +8,9 @@ import io.miniauth.server.auth.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.user.CurrentUser;
+import io.miniauth.server.user.PhoneBindings;
 import io.miniauth.server.user.SessionKeys;
 import io.miniauth.server.user.User;
-import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.web.InvalidRequestException;
@@ -40,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserDataController {
 
-	private final UserRepository users;
-
 	private final CurrentUser currentUser;
 
 	private final MiniApps apps;
@@ -49,8 +45,6 @@ class UserDataController {
 	private final WeChatClient weChat;
 
 	private final JsonMapper json;
-
-	private final Clock clock;
 
 	private final AuthEvents events;
 
@@ -60,19 +54,20 @@ class UserDataController {
 
 	private final MiniAuthProperties.RateLimit budgets;
 
-	UserDataController(UserRepository users, CurrentUser currentUser, MiniApps apps, WeChatClient weChat,
-			JsonMapper json, RateLimiter rateLimiter, AuthEvents events, ClientAddress clientAddress,
-			MiniAuthProperties properties, Clock clock) {
+	private final PhoneBindings phoneBindings;
+
+	UserDataController(CurrentUser currentUser, MiniApps apps, WeChatClient weChat, JsonMapper json,
+			RateLimiter rateLimiter, AuthEvents events, ClientAddress clientAddress, MiniAuthProperties properties,
+			PhoneBindings phoneBindings) {
+		this.phoneBindings = phoneBindings;
 		this.events = events;
 		this.clientAddress = clientAddress;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
-		this.users = users;
 		this.currentUser = currentUser;
 		this.apps = apps;
 		this.weChat = weChat;
 		this.json = json;
-		this.clock = clock;
 	}
 
 	@PostMapping(path = "/user/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,7 +82,7 @@ class UserDataController {
 				throw UserDataException.watermarkMismatch();
 			}
 			User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
-			this.users.updatePhone(user.id(), bound, this.clock.instant());
+			this.phoneBindings.bind(app, user, bound, caller.sessionId(), client);
 			this.events.record(AuthEventType.PHONE_BOUND, "ok", null, user.appid(), user.id(), caller.sessionId(),
 					client);
 			return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());

@@ -30,16 +30,19 @@ public final class ApiErrorCatalog {
 						List.of("REFRESH_TOKEN_INVALID", "REFRESH_TOKEN_REUSED", "TOKEN_REVOKED", "TOKEN_INVALID"), 429,
 						List.of("RATE_LIMITED")));
 		ERRORS.put("GET /user/me", AUTHENTICATION);
-		ERRORS.put("PATCH /user/me",
-				merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST"), 429, List.of("RATE_LIMITED"))));
-		ERRORS.put("PUT /user/me",
-				merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST"), 429, List.of("RATE_LIMITED"))));
+		ERRORS.put("PATCH /user/me", merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST", "CONTENT_RISKY"), 429,
+				List.of("RATE_LIMITED"), 503, List.of("CONTENT_CHECK_UNAVAILABLE"))));
+		ERRORS.put("PUT /user/me", merge(AUTHENTICATION, Map.of(400, List.of("INVALID_REQUEST", "CONTENT_RISKY"), 429,
+				List.of("RATE_LIMITED"), 503, List.of("CONTENT_CHECK_UNAVAILABLE"))));
 		ERRORS.put("POST /user/logout", AUTHENTICATION);
 		ERRORS.put("GET /user/sessions", AUTHENTICATION);
 		ERRORS.put("DELETE /user/sessions", AUTHENTICATION);
 		ERRORS.put("DELETE /user/sessions/{id}", merge(AUTHENTICATION, Map.of(404, List.of("SESSION_NOT_FOUND"))));
 		ERRORS.put("POST /user/phone", merge(AUTHENTICATION,
 				merge(Map.of(400, List.of("INVALID_REQUEST", "INVALID_PHONE_CODE", "WATERMARK_MISMATCH")), WECHAT)));
+		ERRORS.put("POST /user/phone", merge(ERRORS.get("POST /user/phone"), Map.of(409, List.of("PHONE_IN_USE"))));
+		ERRORS.put("POST /user/login", merge(ERRORS.get("POST /user/login"),
+				Map.of(400, List.of("INVALID_PHONE_CODE"), 409, List.of("PHONE_IN_USE"))));
 		ERRORS.put("POST /user/decrypt",
 				merge(AUTHENTICATION,
 						Map.of(400,

@@ -171,18 +171,25 @@ public enum ErrorCode {
 	/** No API key has this id. */
 	API_KEY_NOT_FOUND(HttpStatus.NOT_FOUND),
 
-	// Used by upcoming features: listed here, in both bundles and in the SDK's types
-	// already, so that those features only have to throw them. Remove a code from
-	// UPCOMING once something throws it.
-
-	/** Upcoming: the phone number is bound to another user. */
+	/**
+	 * The phone number is bound to another user of the app, which allows no re-binding.
+	 */
 	PHONE_IN_USE(HttpStatus.CONFLICT),
 
-	/** Upcoming: WeChat's content check found the text or image risky. */
-	CONTENT_RISKY(HttpStatus.BAD_REQUEST);
+	/** WeChat's content security found a nickname or signature risky. */
+	CONTENT_RISKY(HttpStatus.BAD_REQUEST),
 
-	/** The codes no feature throws yet: the "every code is used" tests allow them. */
-	public static final Set<ErrorCode> UPCOMING = Collections.unmodifiableSet(EnumSet.of(PHONE_IN_USE, CONTENT_RISKY));
+	/**
+	 * WeChat could not check a profile write, and the policy is to refuse what it cannot
+	 * check.
+	 */
+	CONTENT_CHECK_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+
+	/**
+	 * Codes listed ahead of the feature that throws them (in both bundles and in the
+	 * SDK's types already): the "every code is used" tests allow them. None at present.
+	 */
+	public static final Set<ErrorCode> UPCOMING = Collections.unmodifiableSet(EnumSet.noneOf(ErrorCode.class));
 
 	private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(ErrorCode::name, Function.identity()));

@@ -31,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * WeChat answers errors with HTTP 200 and a JSON {@code errcode}, sometimes under a
  * {@code text/plain} content type, so the body is always read as text and parsed as JSON
  * here. For code2Session, a busy answer ({@code -1}) or a failed connection is tried once
- * more after a short random pause; nothing waits longer than that. The phone number and
- * checksession calls are not tried again. Neither the app secret, nor the login code, nor
- * the session_key is ever logged or put in an exception message: the request URL carries
- * the first two, so transport exceptions are not chained either.
+ * more after a short random pause; nothing waits longer than that. The phone number,
+ * checksession and content security calls are not tried again. Neither the app secret,
+ * nor the login code, nor the session_key is ever logged or put in an exception message:
+ * the request URL carries the first two, so transport exceptions are not chained either.
  */
 public final class RestWeChatClient implements WeChatClient {
 
@@ -42,6 +42,14 @@ public final class RestWeChatClient implements WeChatClient {
 
 	/** The errcodes that mean the app's credentials or the base URL are wrong. */
 	private static final Set<Integer> MISCONFIGURED = Set.of(40002, 40013, 40125, 40164, 40243, 41002, 41004);
+
+	/** Content security's scene for profile data (nickname, signature, avatar). */
+	private static final int PROFILE_SCENE = 1;
+
+	/** {@code media_check_async}'s media type for images. */
+	private static final int IMAGE = 2;
+
+	private static final Set<String> KNOWN_SUGGESTS = Set.of("pass", "review", "risky");
 
 	private final RestClient restClient;
 
@@ -164,6 +172,7 @@ public final class RestWeChatClient implements WeChatClient {
 			int errcode = answer.path("errcode").asInt(0);
 			JsonNode info = answer.path("phone_info");
 			if (errcode == 0 && info.isObject()) {
+				countPaidCall(app, "getuserphonenumber");
 				return new PhoneNumber(info.path("phoneNumber").asString(null),
 						info.path("purePhoneNumber").asString(null), info.path("countryCode").asString(null),
 						info.path("watermark").path("appid").asString(null));
@@ -208,6 +217,70 @@ public final class RestWeChatClient implements WeChatClient {
 			}
 			throw failure(app, "checksession", answer);
 		}));
+	}
+
+	@Override
+	public ContentVerdict checkText(MiniApp app, String openid, String content) {
+		Assert.notNull(app, "app cannot be null");
+		Assert.hasText(openid, "openid cannot be empty");
+		Assert.hasText(content, "content cannot be empty");
+		return this.breakers.call(app, () -> withAccessToken(app, (accessToken) -> {
+			JsonNode answer = read(post("msg_sec_check", withToken("/wxa/msg_sec_check", accessToken),
+					Map.of("content", content, "version", 2, "scene", PROFILE_SCENE, "openid", openid)));
+			int errcode = answer.path("errcode").asInt(0);
+			String suggest = answer.path("result").path("suggest").asString("");
+			if (errcode == 0 && KNOWN_SUGGESTS.contains(suggest)) {
+				return new ContentVerdict(ContentVerdict.Suggest.of(suggest),
+						answer.path("result").path("label").asInt(0), answer.path("trace_id").asString(null));
+			}
+			throw contentSecurityFailure(app, "msg_sec_check", answer);
+		}));
+	}
+
+	@Override
+	public String checkImageAsync(MiniApp app, String openid, String mediaUrl) {
+		Assert.notNull(app, "app cannot be null");
+		Assert.hasText(openid, "openid cannot be empty");
+		Assert.hasText(mediaUrl, "mediaUrl cannot be empty");
+		return this.breakers.call(app, () -> withAccessToken(app, (accessToken) -> {
+			JsonNode answer = read(
+					post("media_check_async", withToken("/wxa/media_check_async", accessToken), Map.of("media_url",
+							mediaUrl, "media_type", IMAGE, "version", 2, "scene", PROFILE_SCENE, "openid", openid)));
+			String traceId = answer.path("trace_id").asString("");
+			if (answer.path("errcode").asInt(0) == 0 && !traceId.isEmpty()) {
+				return traceId;
+			}
+			throw contentSecurityFailure(app, "media_check_async", answer);
+		}));
+	}
+
+	private URI withToken(String path, String accessToken) {
+		return UriComponentsBuilder.fromUri(this.baseUrl.get())
+			.path(path)
+			.queryParam("access_token", "{token}")
+			.encode()
+			.buildAndExpand(accessToken)
+			.toUri();
+	}
+
+	private WeChatException contentSecurityFailure(MiniApp app, String api, JsonNode answer) {
+		int errcode = answer.path("errcode").asInt(0);
+		if (errcode == 61010) {
+			countError(api, errcode);
+			return new UserNotRecentlyActiveException();
+		}
+		if (errcode == 0) {
+			return new WeChatUnavailableException("answer without a result", 0);
+		}
+		return failure(app, api, answer);
+	}
+
+	/**
+	 * Counts a call that WeChat charges the operator for, such as a phone number
+	 * exchange.
+	 */
+	private void countPaidCall(MiniApp app, String api) {
+		this.meters.counter("miniauth.wechat.paid.calls", "app", app.appid(), "api", api).increment();
 	}
 
 	/**

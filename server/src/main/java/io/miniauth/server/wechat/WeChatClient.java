@@ -36,4 +36,27 @@ public interface WeChatClient {
 	 */
 	boolean checkSessionKey(MiniApp app, String openid, String sessionKey);
 
+	/**
+	 * Checks a text with content security v2 ({@code msg_sec_check}, scene 1: profile).
+	 * @param app the app
+	 * @param openid the user who wrote it, who must have opened the app recently
+	 * @param content the text
+	 * @return WeChat's verdict
+	 * @throws UserNotRecentlyActiveException when WeChat answers 61010
+	 * @throws WeChatException when WeChat refuses or cannot be reached
+	 */
+	ContentVerdict checkText(MiniApp app, String openid, String content);
+
+	/**
+	 * Submits an image to content security v2 ({@code media_check_async}, scene 1); the
+	 * verdict arrives later as a {@code wxa_media_check} push carrying the trace id.
+	 * @param app the app
+	 * @param openid the user who chose it, who must have opened the app recently
+	 * @param mediaUrl where WeChat can download the image
+	 * @return the check's trace id
+	 * @throws UserNotRecentlyActiveException when WeChat answers 61010
+	 * @throws WeChatException when WeChat refuses or cannot be reached
+	 */
+	String checkImageAsync(MiniApp app, String openid, String mediaUrl);
+
 }

@@ -179,6 +179,36 @@ class AccountBanIntegrationTests {
 		assertThat(ended.json().get("reason").asString()).isEqualTo("ended_by_user");
 	}
 
+	@Test
+	void loginWhenBannedWithPhoneCodeThenAccountBannedAndNoPhoneBound() {
+		String id = this.api.login("ban-phone").json().get("user").get("id").asString();
+		ban(id, null, "spam");
+		String phoneCode = this.api
+			.post("/emulator/wx/phone-code", Api.json(Map.of("user", "ban-phone", "phoneNumber", "13600000001")))
+			.json()
+			.get("code")
+			.asString();
+
+		assertBanned(this.api.post("/user/login",
+				Api.json(Map.of("code", this.api.wxLogin("ban-phone"), "phoneCode", phoneCode))), null);
+
+		Reply unbanned = this.api.send("DELETE", "/admin/api/users/" + id + "/ban", BodyPublishers.noBody(),
+				"Authorization", "Bearer " + KEY);
+		assertThat(unbanned.json().get("phoneNumber").isNull()).as(unbanned.body()).isTrue();
+	}
+
+	@Test
+	void banWhenSignatureUnderReviewThenTheAdminViewShowsIt() {
+		JsonNode login = this.api.login("ban-review").json();
+		this.api.patch("/user/me", "{\"signature\":\"maybe [review]\"}", "Authorization",
+				"Bearer " + login.get("token").asString());
+
+		Reply banned = ban(login.get("user").get("id").asString(), null, "check");
+
+		assertThat(banned.json().get("contentReview").toString()).isEqualTo("[\"signature\"]");
+		assertThat(banned.json().get("personId").asString()).isEqualTo(login.get("user").get("id").asString());
+	}
+
 	private void assertBanned(Reply reply, Instant until) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(403);
 		assertThat(reply.code()).isEqualTo("ACCOUNT_BANNED");

@@ -128,7 +128,7 @@ abstract class DatabaseContractTests {
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
 		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
-			.containsExactly("1", "2", "3", "5", "6", "7");
+			.containsExactly("1", "2", "3", "5", "6", "7", "9");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
@@ -143,6 +143,8 @@ abstract class DatabaseContractTests {
 			.endsWith("/db/migration/V6__users_external_id.sql");
 		assertThat(applied[5].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V7__operators.sql");
+		assertThat(applied[6].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/migration/V9__phone_identity_and_content_checks.sql");
 	}
 
 	@Test
@@ -220,7 +222,8 @@ abstract class DatabaseContractTests {
 		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
 		String nickName = "小明😀" + "🎉".repeat(30);
 		User changed = new User(user.id(), user.appid(), user.openid(), user.unionid(), nickName,
-				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt(), null);
+				"https://example.com/😀.png", "你好，世界 👋", user.phone(), user.createdAt(), user.lastLoginAt(), null,
+				user.personId(), user.contentReview());
 
 		this.users.updateProfile(user.id(), (current) -> changed, T0.plusSeconds(1));
 

@@ -44,7 +44,7 @@ class ProfileIntegrationTests {
 		assertThat(profile.get("appid").asString()).isEqualTo(login.at("/user/appid").asString());
 		assertThat(profile.properties()).extracting(Map.Entry::getKey)
 			.containsExactlyInAnyOrder("id", "appid", "openid", "unionid", "nickName", "avatarUrl", "signature",
-					"phoneNumber", "linkedApps", "createdAt", "lastLoginAt", "externalId");
+					"phoneNumber", "linkedApps", "createdAt", "lastLoginAt", "externalId", "personId");
 		assertThat(profile.get("externalId").isNull()).isTrue();
 	}
 

@@ -112,10 +112,10 @@ class ClientAddressTests {
 	}
 
 	private static ClientAddress address(String... trusted) {
-		MiniAuthProperties defaults = new MiniAuthProperties(Path.of("data"), null, null, null, null,
-				new MiniAuthProperties.Web(DataSize.ofKilobytes(16), List.of(trusted), Locale.SIMPLIFIED_CHINESE,
-						List.of()),
-				null, null, null, null, null, null);
+		MiniAuthProperties defaults = new MiniAuthProperties(
+				Path.of("data"), null, null, null, null, new MiniAuthProperties.Web(DataSize.ofKilobytes(16),
+						List.of(trusted), Locale.SIMPLIFIED_CHINESE, List.of()),
+				null, null, null, null, null, null, null);
 		return new ClientAddress(defaults);
 	}
 

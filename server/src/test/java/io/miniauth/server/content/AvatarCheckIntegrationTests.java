@@ -1,0 +1,122 @@
+package io.miniauth.server.content;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.Map;
+
+import io.miniauth.server.support.Api;
+import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new avatar goes to {@code media_check_async}; the emulator pushes the verdict
+ * ({@code wxa_media_check}, signed and encrypted) to {@code /wechat/push/{appid}} once it
+ * is due, and a risky verdict removes the avatar. The test moves the clock and asks for
+ * the due pushes instead of waiting.
+ */
+@MiniAuthTest
+@TestPropertySource(properties = "emulator.content-security.media-result-poll-interval=0")
+class AvatarCheckIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	@AfterEach
+	void clearFaults() {
+		this.api.send("DELETE", "/emulator/faults", BodyPublishers.noBody());
+	}
+
+	@Test
+	void updateProfileWhenAvatarRiskyThenStoredUntilTheVerdictRemovesIt() {
+		String token = this.api.token("risky-avatar");
+		this.api.send("DELETE", "/emulator/calls", BodyPublishers.noBody());
+
+		Reply patched = patch(token, Map.of("avatarUrl", "https://cdn.example.com/risky-cat.png"));
+
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(me(token).get("avatarUrl").asString()).isEqualTo("https://cdn.example.com/risky-cat.png");
+		assertThat(this.api.get("/emulator/calls").json().at("/media_check_async/ok").asInt()).isEqualTo(1);
+
+		assertThat(pushDue()).isPositive();
+
+		assertThat(me(token).get("avatarUrl").isNull()).isTrue();
+		assertThat(events(token)).contains("avatar_removed");
+	}
+
+	@Test
+	void updateProfileWhenAvatarPassesThenKeptAfterTheVerdict() {
+		String token = this.api.token("fine-avatar");
+		patch(token, Map.of("avatarUrl", "https://cdn.example.com/cat.png"));
+
+		assertThat(pushDue()).isPositive();
+
+		assertThat(me(token).get("avatarUrl").asString()).isEqualTo("https://cdn.example.com/cat.png");
+		assertThat(events(token)).doesNotContain("avatar_removed");
+	}
+
+	@Test
+	void updateProfileWhenRiskyAvatarReplacedBeforeItsVerdictThenTheNewOneStays() {
+		String token = this.api.token("replaced-avatar");
+		patch(token, Map.of("avatarUrl", "https://cdn.example.com/risky-dog.png"));
+		patch(token, Map.of("avatarUrl", "https://cdn.example.com/dog.png"));
+
+		assertThat(pushDue()).isGreaterThanOrEqualTo(2);
+
+		assertThat(me(token).get("avatarUrl").asString()).isEqualTo("https://cdn.example.com/dog.png");
+	}
+
+	@Test
+	void updateProfileWhenMediaCheckDownAndPolicyAllowThenStoredUnchecked() {
+		String token = this.api.token("unchecked-avatar");
+		this.api.send("PUT", "/emulator/faults",
+				BodyPublishers.ofString(Api.json(Map.of("seed", 7, "endpoints",
+						Map.of("media_check_async", Map.of("errcode", -1, "errorRate", 1.0))))),
+				"Content-Type", "application/json");
+
+		Reply patched = patch(token, Map.of("avatarUrl", "https://cdn.example.com/risky-unchecked.png"));
+
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(events(token)).contains("content_unchecked");
+	}
+
+	private int pushDue() {
+		this.clock.advance(Duration.ofSeconds(5));
+		Reply reply = this.api.post("/emulator/wx/media-check/push-due", "{}");
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		return reply.json().get("pushed").asInt();
+	}
+
+	private Reply patch(String token, Map<String, Object> change) {
+		return this.api.patch("/user/me", Api.json(change), "Authorization", "Bearer " + token);
+	}
+
+	private JsonNode me(String token) {
+		return this.api.get("/user/me", "Authorization", "Bearer " + token).json();
+	}
+
+	private String events(String token) {
+		return this.api.get("/user/events", "Authorization", "Bearer " + token).json().get("events").toString();
+	}
+
+}
