@@ -5,10 +5,10 @@ import java.time.Instant;
 
 import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.account.UserNotFoundException;
+import io.miniauth.server.problem.InvalidRequestException;
 import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.UserProfiles;
 import io.miniauth.server.user.UserRepository;
-import io.miniauth.server.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 

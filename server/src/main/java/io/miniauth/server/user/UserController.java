@@ -2,10 +2,10 @@ package io.miniauth.server.user;
 
 import java.time.Clock;
 
-import io.miniauth.server.auth.Caller;
+import io.miniauth.server.config.Budget;
 import io.miniauth.server.config.MiniAuthProperties;
-import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
+import io.miniauth.server.token.Caller;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
