@@ -4,12 +4,12 @@ import java.time.Clock;
 
 import io.miniauth.emulator.api.AppCredentials;
 import io.miniauth.emulator.api.EmulatedAppResolver;
-import io.miniauth.emulator.api.WeChatEndpointInterceptor;
 import io.miniauth.emulator.api.WeChatResponses;
 import io.miniauth.emulator.app.EmulatedApps;
 import io.miniauth.emulator.call.CallCounts;
 import io.miniauth.emulator.crypto.OpenDataSealer;
 import io.miniauth.emulator.fault.Faults;
+import io.miniauth.emulator.interception.WeChatEndpointInterceptor;
 import io.miniauth.emulator.login.LoginCodes;
 import io.miniauth.emulator.login.MinuteQuota;
 import io.miniauth.emulator.phone.PhoneCodes;

@@ -40,7 +40,7 @@ public record WeChatError(int errcode, String errmsg) {
 	 * @param errcode any non-zero errcode
 	 * @return the error
 	 */
-	static WeChatError injected(int errcode) {
+	public static WeChatError injected(int errcode) {
 		return withPhrase(errcode, PHRASES.getOrDefault(errcode, INJECTED_PHRASE));
 	}
 

@@ -21,7 +21,7 @@ public final class WeChatResponses {
 	/** The outcome of a successful answer. */
 	private static final String OK = "ok";
 
-	static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; encoding=utf-8");
+	public static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; encoding=utf-8");
 
 	private final JsonMapper jsonMapper;
 

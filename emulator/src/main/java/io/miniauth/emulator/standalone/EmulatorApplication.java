@@ -3,10 +3,10 @@ package io.miniauth.emulator.standalone;
 import java.util.Map;
 
 import io.miniauth.emulator.EmulatorConfiguration;
-import io.miniauth.emulator.api.WeChatEndpointInterceptor;
 import io.miniauth.emulator.app.EmulatedApps;
 import io.miniauth.emulator.call.CallCounts;
 import io.miniauth.emulator.fault.Faults;
+import io.miniauth.emulator.interception.WeChatEndpointInterceptor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,7 +3,7 @@ package io.miniauth.server.account;
 import java.time.Instant;
 
 import io.miniauth.server.app.MiniApps;
-import io.miniauth.server.auth.Caller;
+import io.miniauth.server.token.Caller;
 import io.miniauth.server.user.CurrentUser;
 import io.miniauth.server.user.User;
 import io.miniauth.server.wechat.WeChatClient;

@@ -1,7 +1,7 @@
 package io.miniauth.server.account;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * 409: the account's status does not allow the change ({@code ACCOUNT_DELETED} for a

@@ -1,7 +1,7 @@
 package io.miniauth.server.account;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * 403 {@code STEP_UP_MISMATCH}: the confirming {@code wx.login()} code belongs to another

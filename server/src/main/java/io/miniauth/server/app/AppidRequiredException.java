@@ -1,7 +1,7 @@
 package io.miniauth.server.app;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * Several apps are configured and the request does not say which one it is for.

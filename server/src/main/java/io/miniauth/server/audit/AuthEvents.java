@@ -7,9 +7,9 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.problem.MiniAuthException;
 import io.miniauth.server.ratelimit.RateLimitedException;
 import io.miniauth.server.web.ClientInfo;
-import io.miniauth.server.web.MiniAuthException;
 import io.miniauth.server.wechat.WeChatException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -2,12 +2,14 @@ package io.miniauth.server.auth;
 
 import java.util.Collections;
 
+import io.miniauth.server.app.RequestedApp;
+import io.miniauth.server.problem.InvalidRequestException;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.token.AccessToken;
 import io.miniauth.server.token.AccessTokenVerifier;
+import io.miniauth.server.token.Caller;
 import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenMissingException;
-import io.miniauth.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

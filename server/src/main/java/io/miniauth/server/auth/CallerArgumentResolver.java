@@ -1,5 +1,6 @@
 package io.miniauth.server.auth;
 
+import io.miniauth.server.token.Caller;
 import io.miniauth.server.token.TokenMissingException;
 
 import org.springframework.core.MethodParameter;

@@ -1,7 +1,7 @@
 package io.miniauth.server.content;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * WeChat could not check a profile write, and the service is configured to refuse what it

@@ -1,7 +1,7 @@
 package io.miniauth.server.content;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * WeChat's content security found a profile text risky: nothing was stored.

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.miniauth.server.app.MiniApps;
+import io.miniauth.server.problem.InvalidRequestException;
 import io.miniauth.server.user.ProfileRules;
 import io.miniauth.server.user.User;
-import io.miniauth.server.web.InvalidRequestException;
 
 /**
  * Checks a source row before anything is written: the profile fields by the rules of

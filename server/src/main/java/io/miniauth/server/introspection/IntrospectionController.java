@@ -6,13 +6,13 @@ import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.problem.InvalidRequestException;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.token.AccessToken;
 import io.miniauth.server.token.AccessTokenVerifier;
 import io.miniauth.server.token.AuthenticationException;
 import io.miniauth.server.web.ClientAddress;
-import io.miniauth.server.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -12,6 +12,7 @@ import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.problem.MiniAuthException;
 import io.miniauth.server.ratelimit.RateLimitedException;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.web.ClientAddress;
@@ -28,7 +29,7 @@ import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.wechat.InvalidPhoneCodeException;
 import io.miniauth.server.wechat.PhoneNumber;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.MiniAuthException;
 import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 import io.miniauth.server.app.EmulatorMode;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.crypto.Sha256;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.MiniAuthException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

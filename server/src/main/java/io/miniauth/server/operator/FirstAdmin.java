@@ -16,7 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * Makes sure the first admin can come to be, never with a default password: at start,

@@ -14,7 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.util.Assert;
 
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * Operator accounts: created by an admin (or by the bootstrap), signed in with a password

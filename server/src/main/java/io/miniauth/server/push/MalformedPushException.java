@@ -1,7 +1,7 @@
 package io.miniauth.server.push;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * 400 {@code PUSH_MALFORMED}: a push that cannot be read (not JSON or XML, no event, does

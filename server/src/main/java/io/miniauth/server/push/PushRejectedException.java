@@ -1,7 +1,7 @@
 package io.miniauth.server.push;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * A push refused before it is read: 401 {@code PUSH_SIGNATURE_INVALID} when its signature

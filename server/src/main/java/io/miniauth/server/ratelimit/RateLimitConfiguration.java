@@ -2,6 +2,7 @@ package io.miniauth.server.ratelimit;
 
 import java.time.Clock;
 
+import io.miniauth.server.config.Budget;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.config.SharedState;
 

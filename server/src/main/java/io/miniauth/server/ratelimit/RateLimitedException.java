@@ -2,8 +2,8 @@ package io.miniauth.server.ratelimit;
 
 import java.time.Duration;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * A request over its budget: 429 {@code RATE_LIMITED} with {@code Retry-After}.

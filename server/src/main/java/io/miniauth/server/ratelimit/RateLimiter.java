@@ -1,5 +1,7 @@
 package io.miniauth.server.ratelimit;
 
+import io.miniauth.server.config.Budget;
+
 /**
  * Spends request budgets. One instance keeps them in memory; a shared store makes several
  * instances count together.

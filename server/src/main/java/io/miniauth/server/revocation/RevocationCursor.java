@@ -2,7 +2,7 @@ package io.miniauth.server.revocation;
 
 import java.time.Instant;
 
-import io.miniauth.server.web.InvalidRequestException;
+import io.miniauth.server.problem.InvalidRequestException;
 
 /**
  * A position in the revocation feed: after the session {@code sessionId} that ended at

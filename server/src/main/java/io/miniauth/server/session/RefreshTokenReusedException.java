@@ -1,7 +1,6 @@
 package io.miniauth.server.session;
 
-import io.miniauth.server.web.ErrorCode;
-
+import io.miniauth.server.problem.ErrorCode;
 import io.miniauth.server.token.AuthenticationException;
 
 /**

@@ -3,10 +3,10 @@ package io.miniauth.server.session;
 import java.time.Instant;
 import java.util.List;
 
+import io.miniauth.server.app.RequestedApp;
 import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
-import io.miniauth.server.auth.Caller;
-import io.miniauth.server.auth.RequestedApp;
+import io.miniauth.server.token.Caller;
 import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import jakarta.servlet.http.HttpServletRequest;

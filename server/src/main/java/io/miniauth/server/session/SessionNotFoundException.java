@@ -1,7 +1,7 @@
 package io.miniauth.server.session;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * The caller has no active session with that id: 404 {@code SESSION_NOT_FOUND}.

@@ -6,8 +6,8 @@ import java.time.Instant;
 
 import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
+import io.miniauth.server.config.Budget;
 import io.miniauth.server.config.MiniAuthProperties;
-import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.session.RefreshTokenRepository.StoredRefreshToken;
 import io.miniauth.server.token.TokenInvalidException;

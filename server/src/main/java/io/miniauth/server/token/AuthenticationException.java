@@ -1,7 +1,7 @@
 package io.miniauth.server.token;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 import org.springframework.http.HttpHeaders;
 

@@ -1,6 +1,6 @@
 package io.miniauth.server.token;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * A genuine access token whose time is up: 401 {@code TOKEN_EXPIRED}.

@@ -1,6 +1,6 @@
 package io.miniauth.server.token;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * An access token that is malformed, forged, or not issued by this service: 401

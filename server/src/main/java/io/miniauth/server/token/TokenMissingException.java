@@ -1,6 +1,6 @@
 package io.miniauth.server.token;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * No access token came with a request that needs one: 401 {@code UNAUTHORIZED}.

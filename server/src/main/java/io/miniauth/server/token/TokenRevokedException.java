@@ -3,7 +3,7 @@ package io.miniauth.server.token;
 import java.util.Collections;
 import java.util.Map;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * A token whose session has ended (logout, ended from another device or by an operator,

@@ -1,6 +1,6 @@
 package io.miniauth.server.user;
 
-import io.miniauth.server.auth.Caller;
+import io.miniauth.server.token.Caller;
 import io.miniauth.server.token.TokenInvalidException;
 
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.miniauth.server.user;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * The phone number is bound to another user of the same app, and the app does not let it

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.miniauth.server.web.InvalidRequestException;
+import io.miniauth.server.problem.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.MessageSourceResolvable;

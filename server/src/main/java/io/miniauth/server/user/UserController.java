@@ -9,15 +9,19 @@ import java.util.Objects;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
-import io.miniauth.server.auth.Caller;
+import io.miniauth.server.token.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.content.ProfileContentChecks;
 import io.miniauth.server.content.ProfileContentChecks.Writer;
-import io.miniauth.server.ratelimit.Budget;
+import io.miniauth.server.config.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import jakarta.servlet.http.HttpServletRequest;
+import io.miniauth.server.config.Budget;
+import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.ratelimit.RateLimiter;
+import io.miniauth.server.token.Caller;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;

@@ -1,7 +1,7 @@
 package io.miniauth.server.userdata;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * WeChat user data that cannot be accepted. Each reason has its own factory and

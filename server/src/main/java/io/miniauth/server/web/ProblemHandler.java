@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -3,6 +3,8 @@ package io.miniauth.server.web;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 

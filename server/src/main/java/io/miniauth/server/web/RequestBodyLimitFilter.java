@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.problem.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

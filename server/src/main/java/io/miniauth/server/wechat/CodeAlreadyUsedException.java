@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * WeChat 40163: the login code was exchanged before; a code works once.

@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * WeChat 40029 on the phone number API: the code from the getPhoneNumber button is

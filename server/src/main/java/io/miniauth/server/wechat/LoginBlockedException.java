@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * WeChat 40226: WeChat blocked the login of a user it rates high-risk.

@@ -1,7 +1,7 @@
 package io.miniauth.server.wechat;
 
-import io.miniauth.server.web.ErrorCode;
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.ErrorCode;
+import io.miniauth.server.problem.MiniAuthException;
 
 /**
  * WeChat refused a call or could not be reached. Each subclass is one reason a client can

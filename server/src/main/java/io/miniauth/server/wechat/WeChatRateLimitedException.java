@@ -2,7 +2,7 @@ package io.miniauth.server.wechat;
 
 import java.time.Duration;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * WeChat 45011: the user called too often. WeChat counts per minute.

@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * WeChat answered with an errcode this service has no specific meaning for.

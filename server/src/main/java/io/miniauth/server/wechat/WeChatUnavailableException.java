@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import io.miniauth.server.web.ErrorCode;
+import io.miniauth.server.problem.ErrorCode;
 
 /**
  * WeChat is busy ({@code -1}), timed out or could not be reached; trying again later may

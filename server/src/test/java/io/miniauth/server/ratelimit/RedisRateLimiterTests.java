@@ -2,6 +2,7 @@ package io.miniauth.server.ratelimit;
 
 import java.util.UUID;
 
+import io.miniauth.server.config.Budget;
 import io.miniauth.server.support.EmbeddedRedis;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package io.miniauth.server.userdata;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.miniauth.server.web.InvalidRequestException;
-import io.miniauth.server.web.MiniAuthException;
 import org.junit.jupiter.api.Test;
+import io.miniauth.server.problem.InvalidRequestException;
+import io.miniauth.server.problem.MiniAuthException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

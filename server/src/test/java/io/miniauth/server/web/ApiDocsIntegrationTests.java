@@ -3,6 +3,7 @@ package io.miniauth.server.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.miniauth.server.problem.ErrorCode;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;

@@ -3,7 +3,7 @@ package io.miniauth.server.admin.console;
 import java.time.Instant;
 import java.util.List;
 
-import io.miniauth.server.web.InvalidRequestException;
+import io.miniauth.server.problem.InvalidRequestException;
 
 /**
  * Which users an operator is looking for, from the query parameters of

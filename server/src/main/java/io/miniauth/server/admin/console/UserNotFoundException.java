@@ -1,6 +1,6 @@
 package io.miniauth.server.admin.console;
 
-import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.problem.MiniAuthException;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package io.miniauth.server.auth;
+package io.miniauth.server.token;
 
 /**
  * Who sent a request, as its verified access token says.

@@ -1,4 +1,4 @@
-package io.miniauth.server.web;
+package io.miniauth.server.problem;
 
 /**
  * A request whose content is not acceptable: 400 {@code INVALID_REQUEST}.

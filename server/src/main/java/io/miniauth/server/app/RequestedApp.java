@@ -1,9 +1,9 @@
-package io.miniauth.server.auth;
+package io.miniauth.server.app;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.miniauth.server.web.InvalidRequestException;
+import io.miniauth.server.problem.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,6 @@
-package io.miniauth.emulator.api;
+package io.miniauth.emulator.interception;
 
+import io.miniauth.emulator.api.WeChatEndpoint;
 import io.miniauth.emulator.call.CallCounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

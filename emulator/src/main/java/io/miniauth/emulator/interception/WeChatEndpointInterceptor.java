@@ -1,8 +1,11 @@
-package io.miniauth.emulator.api;
+package io.miniauth.emulator.interception;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import io.miniauth.emulator.api.WeChatEndpoint;
+import io.miniauth.emulator.api.WeChatError;
+import io.miniauth.emulator.api.WeChatResponses;
 import io.miniauth.emulator.call.CallCounts;
 import io.miniauth.emulator.fault.Faults;
 import io.miniauth.emulator.fault.Faults.Decision;

@@ -1,4 +1,4 @@
-package io.miniauth.server.ratelimit;
+package io.miniauth.server.config;
 
 import java.time.Duration;
 

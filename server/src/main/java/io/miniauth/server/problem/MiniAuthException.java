@@ -1,4 +1,4 @@
-package io.miniauth.server.web;
+package io.miniauth.server.problem;
 
 import java.time.Duration;
 import java.util.Map;
