@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..');
 const pkg = require('../package.json');
 
 const LIB = fs.readdirSync(path.join(ROOT, 'lib')).map((f) => 'lib/' + f);
-const EXPECTED = ['LICENSE', 'README.md', 'index.d.ts', 'package.json', ...LIB].sort();
+const EXPECTED = ['LICENSE', 'README.md', 'README.zh-CN.md', 'index.d.ts', 'package.json', ...LIB].sort();
 
 let packed;
 
@@ -36,7 +36,7 @@ test.after(() => {
   if (packed) fs.rmSync(packed.dir, { recursive: true, force: true });
 });
 
-test('npm pack holds lib/, the types, the README, the LICENSE and package.json, nothing else', () => {
+test('npm pack holds lib/, the types, the READMEs, the LICENSE and package.json, nothing else', () => {
   const { info } = packOnce();
   assert.deepEqual(info.files.map((f) => f.path).sort(), EXPECTED);
   assert.equal(fs.existsSync(path.join(ROOT, 'LICENSE')), false, 'postpack removes the copied LICENSE');
