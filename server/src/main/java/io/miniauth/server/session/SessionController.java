@@ -54,7 +54,7 @@ class SessionController {
 	@PostMapping("/user/logout")
 	ResponseEntity<Void> logout(Caller caller, HttpServletRequest http) {
 		this.sessions.end(caller.sessionId(), SessionEndReason.LOGOUT);
-		record(AuthEventType.LOGOUT, caller, caller.sessionId(), http);
+		record(AuthEventType.LOGOUT, SessionEndReason.LOGOUT, caller, caller.sessionId(), http);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -69,20 +69,24 @@ class SessionController {
 	@DeleteMapping("/user/sessions/{id}")
 	ResponseEntity<Void> endSession(Caller caller, @PathVariable String id, HttpServletRequest http) {
 		this.sessions.endOwn(caller.userId(), id);
-		record(AuthEventType.SESSION_ENDED, caller, id, http);
+		record(AuthEventType.SESSION_ENDED, SessionEndReason.ENDED_BY_USER, caller, id, http);
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/user/sessions")
 	ResponseEntity<Void> endOtherSessions(Caller caller, HttpServletRequest http) {
 		if (this.sessions.endOthers(caller.userId(), caller.sessionId()) > 0) {
-			record(AuthEventType.SESSION_ENDED, caller, null, http);
+			record(AuthEventType.SESSION_ENDED, SessionEndReason.ENDED_BY_USER, caller, null, http);
 		}
 		return ResponseEntity.noContent().build();
 	}
 
-	private void record(AuthEventType type, Caller caller, String sessionId, HttpServletRequest http) {
-		this.events.record(type, "ok", null, caller.appid(), caller.userId(), sessionId,
+	/**
+	 * A session's end, with its reason as the outcome (as {@code TOKEN_REVOKED} says it).
+	 */
+	private void record(AuthEventType type, SessionEndReason reason, Caller caller, String sessionId,
+			HttpServletRequest http) {
+		this.events.record(type, reason.wireName(), null, caller.appid(), caller.userId(), sessionId,
 				ClientInfo.of(http, this.clientAddress));
 	}
 

@@ -46,6 +46,34 @@ class AuthEventIntegrationTests {
 	}
 
 	@Test
+	void eventsWhenSessionsEndedThenTheirReasonIsTheOutcome() {
+		this.api.token("ender");
+		String second = this.api.token("ender");
+		String other = list(this.api.get("/user/sessions", "Authorization", "Bearer " + second).json().get("sessions"))
+			.stream()
+			.filter((session) -> !session.get("current").asBoolean())
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
+		this.api.send("DELETE", "/user/sessions/" + other, java.net.http.HttpRequest.BodyPublishers.noBody(),
+				"Authorization", "Bearer " + second);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.api.post("/user/logout", "", "Authorization", "Bearer " + second);
+		String third = this.api.token("ender");
+
+		List<JsonNode> events = list(
+				this.api.get("/user/events", "Authorization", "Bearer " + third).json().get("events"));
+
+		assertThat(events).filteredOn((event) -> event.get("event").asString().equals("session_ended"))
+			.singleElement()
+			.satisfies((event) -> assertThat(event.get("outcome").asString()).isEqualTo("ended_by_user"));
+		assertThat(events).filteredOn((event) -> event.get("event").asString().equals("logout"))
+			.singleElement()
+			.satisfies((event) -> assertThat(event.get("outcome").asString()).isEqualTo("logout"));
+	}
+
+	@Test
 	void eventsWhenUserActsThenTheirRecentActivityNewestFirstWithoutSecrets() {
 		String code = this.api.wxLogin("active");
 		JsonNode login = this.api.post("/user/login", Api.json(Map.of("code", code)), "User-Agent", "TestPhone/1.0")
