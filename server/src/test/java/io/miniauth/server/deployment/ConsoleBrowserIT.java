@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,9 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The operator console in Debian's headless Chromium against the packaged jar on a fresh
  * demo start: the first admin through the one-time setup link from the start-up log, sign
- * in, find a user by openid, end the session and see that user's token refused, switch to
- * English (remembered), export CSV. Every page is saved as a screenshot under
- * {@code target/screenshots/}.
+ * in, find a user by openid, end the session and see that user's token refused, ban a
+ * user in the dialog and see their login refused and them listed under the status filter,
+ * unban, switch to English (remembered), export CSV. Every page is saved as a screenshot
+ * under {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -165,13 +167,53 @@ class ConsoleBrowserIT {
 
 	@Test
 	@Order(5)
+	void banWhenSubmittedInTheDialogThenLoginRefusedAndUserListedAsBanned() {
+		String carol = api.login("carol").json().get("user").get("openid").asString();
+		openUser(carol);
+		click("[data-test=ban]");
+		WebElement dialog = visible(".el-dialog");
+		dialog.findElement(By.xpath(".//label[contains(@class, 'el-radio')][normalize-space() = '30 天']")).click();
+		input("ban-reason").sendKeys("刷单");
+		pause();
+		screenshot("06b-ban-dialog");
+		click("[data-test=ban-confirm]");
+		visible("[data-test=unban]");
+		assertThat(browser.findElement(By.cssSelector("[data-test=user-page]")).getText()).contains("已封禁")
+			.contains("刷单")
+			.contains("封禁用户");
+		screenshot("06c-user-banned");
+
+		Reply refused = api.post("/user/login", Api.json(Map.of("code", api.wxLogin("carol"))));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.code()).isEqualTo("ACCOUNT_BANNED");
+		Instant until = Instant.parse(refused.json().get("until").asString());
+		assertThat(until).isBetween(Instant.now().plus(Duration.ofDays(29)), Instant.now().plus(Duration.ofDays(31)));
+
+		browser.get(server.url() + "/admin/#/users");
+		visible("[data-test=users-page]");
+		choose("[data-test=filter-status]", "已封禁");
+		click("[data-test=search]");
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-test=users] .el-table__body tr"), 1));
+		visible("[data-test='open-" + carol + "']");
+		pause();
+		screenshot("06d-users-banned");
+
+		click("[data-test='open-" + carol + "']");
+		click("[data-test=unban]");
+		assertThat(visible(".el-message-box").getText()).contains("解除封禁");
+		pause();
+		screenshot("06e-unban-confirm");
+		click(".el-message-box__btns .el-button--primary");
+		visible("[data-test=ban]");
+		assertThat(api.post("/user/login", Api.json(Map.of("code", api.wxLogin("carol")))).status()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(6)
 	void languageWhenSwitchedToEnglishThenRemembered() {
 		browser.get(server.url() + "/admin/#/users");
 		visible("[data-test=users-page]");
-		click(".header [data-test=language] .el-select__wrapper");
-		wait.until(ExpectedConditions.elementToBeClickable(
-				By.xpath("//li[contains(@class, 'el-select-dropdown__item')][normalize-space() = 'English']")))
-			.click();
+		choose(".header [data-test=language]", "English");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".header"), "Sign out"));
 
 		browser.navigate().refresh();
@@ -181,7 +223,7 @@ class ConsoleBrowserIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void exportWhenClickedThenCsvWithBomDownloaded() throws Exception {
 		browser.get(server.url() + "/admin/#/users");
 		visible("[data-test=users-page]");
@@ -193,11 +235,11 @@ class ConsoleBrowserIT {
 		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 		String text = new String(bytes, StandardCharsets.UTF_8);
 		assertThat(text).contains(openid).contains("createdAt (");
-		assertThat(text.lines().count()).isEqualTo(3);
+		assertThat(text.lines().count()).as("a header and alice, bob, carol").isEqualTo(4);
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void everyPageWhenOpenedThenShown() {
 		for (String page : List.of("events", "audit", "operators", "health")) {
 			browser.get(server.url() + "/admin/#/" + page);
@@ -209,7 +251,7 @@ class ConsoleBrowserIT {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void phoneWhenNarrowThenMenuInDrawer() {
 		browser.manage().window().setSize(new Dimension(390, 844));
 		browser.get(server.url() + "/admin/#/users");
@@ -223,6 +265,15 @@ class ConsoleBrowserIT {
 		browser.manage().window().setSize(new Dimension(1366, 900));
 	}
 
+	/** Finds a user by openid in the user list and opens their page. */
+	private static void openUser(String openid) {
+		browser.get(server.url() + "/admin/#/users");
+		input("filter-openid").sendKeys(openid);
+		click("[data-test=search]");
+		click("[data-test='open-" + openid + "']");
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=openid]"), openid));
+	}
+
 	private static WebElement visible(String css) {
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
@@ -232,6 +283,14 @@ class ConsoleBrowserIT {
 	 */
 	private static WebElement input(String name) {
 		return visible("input[data-test=" + name + "], [data-test=" + name + "] input");
+	}
+
+	/** Picks the option shown as {@code label} in an Element Plus select. */
+	private static void choose(String select, String label) {
+		click(select + " .el-select__wrapper");
+		wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//li[contains(@class, 'el-select-dropdown__item')][normalize-space() = '" + label + "']")))
+			.click();
 	}
 
 	private static void click(String css) {
