@@ -69,7 +69,9 @@ class AdminUserLifecycleController {
 		}
 		this.lifecycle.ban(id, request.until(), request.reason(), ACTOR);
 		this.audit.record(operator, OperatorAction.USER_BANNED, id,
-				"until " + ((request.until() != null) ? request.until() : "ever") + ": " + request.reason(), http);
+				((request.until() != null) ? "until " + request.until() : "permanent")
+						+ ((request.reason() != null) ? ": " + request.reason() : ""),
+				http);
 		return view(id);
 	}
 
