@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -60,7 +60,12 @@ class OperatorSecurityConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityFilterChain operatorRealm(HttpSecurity http, ApiKeys apiKeys, Operators operators,
 			SecurityContextRepository securityContextRepository,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+			@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolvers)
+			throws Exception {
+		// looked up when a request needs it: the import command runs this context without
+		// MVC
+		HandlerExceptionResolver resolver = (request, response, handler, ex) -> resolvers.getObject()
+			.resolveException(request, response, handler, ex);
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> resolver.resolveException(request, response,
 				null, OperatorAccessException.unauthorized());
 		AccessDeniedHandler denied = (request, response, ex) -> resolver.resolveException(request, response, null,
@@ -134,12 +139,6 @@ class OperatorSecurityConfiguration {
 	@Bean
 	SecurityContextRepository securityContextRepository() {
 		return new HttpSessionSecurityContextRepository();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		// bcrypt, with the {id} prefix that lets a stronger encoder take over later
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
