@@ -33,13 +33,15 @@ import org.springframework.validation.annotation.Validated;
  * @param security keys that protect secrets at rest
  * @param rateLimit request budgets
  * @param audit the authentication event trail
+ * @param webhooks the endpoints told of user and session events
  */
 @Validated
 @ConfigurationProperties("miniauth")
 public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, @Valid List<App> apps,
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
 		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
-		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit) {
+		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit,
+		@Valid @DefaultValue Webhooks webhooks) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -183,6 +185,62 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 			@NotNull @DefaultValue("10/1m") Budget phonePerUser, @NotNull @DefaultValue("30/1m") Budget profilePerUser,
 			@NotNull @DefaultValue("60/1m") Budget decryptPerUser,
 			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser) {
+	}
+
+	/**
+	 * Webhooks: each event is written in the transaction of the change, then delivered to
+	 * every endpoint that subscribes to it, at least once.
+	 *
+	 * @param endpoints where events are delivered
+	 * @param timeout how long one delivery may take (connecting and answering)
+	 * @param retryFor how long a delivery is retried after its event, before it is given
+	 * up
+	 * @param firstRetryAfter the wait before the first retry; each retry waits twice as
+	 * long (with jitter), up to {@code maxRetryAfter}
+	 * @param maxRetryAfter the longest wait between two attempts
+	 * @param pollInterval how often each instance looks for due deliveries
+	 * @param batchSize how many deliveries an instance claims at once
+	 * @param lease how long a claimed delivery stays with the instance that claimed it
+	 * before another instance may take it over
+	 * @param retention how long events and their delivery log are kept
+	 */
+	public record Webhooks(@Valid List<WebhookEndpoint> endpoints, @NotNull @DefaultValue("5s") Duration timeout,
+			@NotNull @DefaultValue("24h") Duration retryFor, @NotNull @DefaultValue("5s") Duration firstRetryAfter,
+			@NotNull @DefaultValue("1h") Duration maxRetryAfter, @NotNull @DefaultValue("1s") Duration pollInterval,
+			@Min(1) @DefaultValue("50") int batchSize, @NotNull @DefaultValue("1m") Duration lease,
+			@NotNull @DefaultValue("30d") Duration retention) {
+
+		public Webhooks {
+			endpoints = (endpoints != null) ? List.copyOf(endpoints) : List.of();
+		}
+
+	}
+
+	/**
+	 * An endpoint that receives webhooks.
+	 *
+	 * @param name how the delivery log names it; {@code endpoint-<index>} when unset
+	 * @param url where events are POSTed: {@code https}, or loopback {@code http} in demo
+	 * mode
+	 * @param secret the signing secret, {@code whsec_<base64>}
+	 * @param previousSecret the secret being replaced, which also signs while receivers
+	 * move to the new one
+	 * @param events the event types delivered ({@code user.created}, ...); empty means
+	 * all
+	 */
+	public record WebhookEndpoint(@Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String name, @NotNull URI url,
+			@NotBlank String secret, String previousSecret, List<String> events) {
+
+		public WebhookEndpoint {
+			events = (events != null) ? List.copyOf(events) : List.of();
+		}
+
+		@Override
+		public String toString() {
+			return "WebhookEndpoint[name=" + this.name + ", url=" + this.url + ", secret=******, events=" + this.events
+					+ "]";
+		}
+
 	}
 
 }

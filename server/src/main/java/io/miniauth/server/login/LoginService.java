@@ -2,6 +2,8 @@ package io.miniauth.server.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.miniauth.server.app.MiniApp;
@@ -22,6 +24,8 @@ import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
 
@@ -53,12 +57,15 @@ class LoginService {
 
 	private final AuthEvents events;
 
+	private final WebhookEvents webhooks;
+
 	private final Clock clock;
 
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, AuthEvents events, Clock clock) {
+			MiniAuthProperties properties, AuthEvents events, WebhookEvents webhooks, Clock clock) {
 		this.events = events;
+		this.webhooks = webhooks;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
 		this.apps = apps;
@@ -114,11 +121,21 @@ class LoginService {
 	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
 			AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
-		LoginRecord login = this.users.recordLogin(new WeChatLogin(app.appid(), weChatSession.openid(),
-				weChatSession.unionid(), weChatSession.sessionKey()), this.clock.instant());
+		LoginRecord login = this.users.recordLogin(
+				new WeChatLogin(app.appid(), weChatSession.openid(), weChatSession.unionid(),
+						weChatSession.sessionKey()),
+				this.clock.instant(), (created) -> this.webhooks.publish(WebhookEventType.USER_CREATED, created.appid(),
+						created.id(), userCreated(created)));
 		Session session = this.sessions.start(login.user(), client, refreshToken);
 		fresh.set(new Fresh(session, login.user()));
 		return new LoginOutcome(login.user().id(), session.id(), login.created());
+	}
+
+	private static Map<String, Object> userCreated(User user) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("openid", user.openid());
+		data.put("unionid", user.unionid());
+		return data;
 	}
 
 	private record Fresh(Session session, User user) {

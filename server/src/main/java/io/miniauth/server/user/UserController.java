@@ -1,11 +1,15 @@
 package io.miniauth.server.user;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import io.miniauth.server.auth.Caller;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -35,8 +39,11 @@ class UserController {
 
 	private final Budget budget;
 
+	private final WebhookEvents webhooks;
+
 	UserController(UserRepository users, CurrentUser currentUser, UserProfiles profiles, RateLimiter rateLimiter,
-			MiniAuthProperties properties, Clock clock) {
+			MiniAuthProperties properties, WebhookEvents webhooks, Clock clock) {
+		this.webhooks = webhooks;
 		this.rateLimiter = rateLimiter;
 		this.budget = properties.rateLimit().profilePerUser();
 		this.users = users;
@@ -55,7 +62,13 @@ class UserController {
 		this.rateLimiter.consume("profile-user", caller.userId(), this.budget);
 		ProfilePatch patch = ProfilePatch.read(body);
 		User current = this.currentUser.of(caller);
-		User updated = this.users.updateProfile(current.id(), patch::applyTo, this.clock.instant());
+		User updated = this.users.updateProfile(current.id(), patch::applyTo, this.clock.instant(), (before, after) -> {
+			List<String> fields = ProfileFields.changed(before, after);
+			if (!fields.isEmpty()) {
+				this.webhooks.publish(WebhookEventType.USER_UPDATED, after.appid(), after.id(),
+						Map.of("fields", fields));
+			}
+		});
 		return this.profiles.of(updated);
 	}
 

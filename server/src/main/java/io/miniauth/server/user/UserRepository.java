@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import io.miniauth.server.crypto.SecretBox;
@@ -95,17 +97,39 @@ public class UserRepository {
 	 * @return the user, and whether this login created them
 	 */
 	public LoginRecord recordLogin(WeChatLogin login, Instant now) {
+		return recordLogin(login, now, (created) -> {
+		});
+	}
+
+	/**
+	 * Records a login as {@link #recordLogin(WeChatLogin, Instant)} does, and writes what
+	 * else a creation causes in the transaction that creates the user.
+	 * @param login what WeChat said about the person
+	 * @param now the time of the login
+	 * @param onCreated what else a creation writes, in the transaction that inserts the
+	 * user (rolled back with it)
+	 * @return the user, and whether this login created them
+	 */
+	public LoginRecord recordLogin(WeChatLogin login, Instant now, Consumer<User> onCreated) {
 		if (updateLogin(login, now) == 0) {
 			try {
-				this.jdbc.sql(INSERT)
-					.param("id", UUID.randomUUID().toString())
-					.param("appid", login.appid())
-					.param("openid", login.openid())
-					.param("unionid", login.unionid())
-					.param("sessionKey", sealedSessionKey(login))
-					.param("now", toColumn(now))
-					.update();
-				return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), true);
+				// its own transaction: on PostgreSQL a duplicate key aborts the
+				// transaction
+				// it happens in, and the loser must go on to update the winner's row
+				User created = this.transaction.execute((status) -> {
+					this.jdbc.sql(INSERT)
+						.param("id", UUID.randomUUID().toString())
+						.param("appid", login.appid())
+						.param("openid", login.openid())
+						.param("unionid", login.unionid())
+						.param("sessionKey", sealedSessionKey(login))
+						.param("now", toColumn(now))
+						.update();
+					User user = findByOpenid(login.appid(), login.openid()).orElseThrow();
+					onCreated.accept(user);
+					return user;
+				});
+				return new LoginRecord(created, true);
 			}
 			catch (DuplicateKeyException ex) {
 				updateLogin(login, now);
@@ -170,9 +194,26 @@ public class UserRepository {
 	 * @return the user after the change
 	 */
 	public User updateProfile(String userId, UnaryOperator<User> change, Instant now) {
+		return updateProfile(userId, change, now, (before, after) -> {
+		});
+	}
+
+	/**
+	 * Changes a user's profile fields as
+	 * {@link #updateProfile(String, UnaryOperator, Instant)} does, and writes what else
+	 * the change causes in its transaction.
+	 * @param userId the user
+	 * @param change what to make of the current user
+	 * @param now the time of the change
+	 * @param onChanged given the user before and after the change, in its transaction
+	 * @return the user after the change
+	 */
+	public User updateProfile(String userId, UnaryOperator<User> change, Instant now,
+			BiConsumer<User, User> onChanged) {
 		return this.transaction.execute((status) -> {
-			User updated = change
-				.apply(this.jdbc.sql(FIND_BY_ID_FOR_UPDATE).param("id", userId).query(USER_MAPPER).single());
+			User before = this.jdbc.sql(FIND_BY_ID_FOR_UPDATE).param("id", userId).query(USER_MAPPER).single();
+			User updated = change.apply(before);
+			onChanged.accept(before, updated);
 			this.jdbc.sql(UPDATE_PROFILE)
 				.param("id", updated.id())
 				.param("nickName", updated.nickName())

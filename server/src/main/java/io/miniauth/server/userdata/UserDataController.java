@@ -1,6 +1,8 @@
 package io.miniauth.server.userdata;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
@@ -17,6 +19,8 @@ import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.web.InvalidRequestException;
 import io.miniauth.server.web.MiniAuthException;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import io.miniauth.server.wechat.PhoneNumber;
 import io.miniauth.server.wechat.WeChatClient;
@@ -27,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,9 +66,16 @@ class UserDataController {
 
 	private final MiniAuthProperties.RateLimit budgets;
 
+	private final WebhookEvents webhooks;
+
+	private final TransactionTemplate transaction;
+
 	UserDataController(UserRepository users, CurrentUser currentUser, MiniApps apps, WeChatClient weChat,
 			JsonMapper json, RateLimiter rateLimiter, AuthEvents events, ClientAddress clientAddress,
-			MiniAuthProperties properties, Clock clock) {
+			MiniAuthProperties properties, WebhookEvents webhooks, PlatformTransactionManager transactionManager,
+			Clock clock) {
+		this.webhooks = webhooks;
+		this.transaction = new TransactionTemplate(transactionManager);
 		this.events = events;
 		this.clientAddress = clientAddress;
 		this.rateLimiter = rateLimiter;
@@ -87,7 +100,14 @@ class UserDataController {
 				throw UserDataException.watermarkMismatch();
 			}
 			User.Phone bound = new User.Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
-			this.users.updatePhone(user.id(), bound, this.clock.instant());
+			this.transaction.executeWithoutResult((status) -> {
+				this.users.updatePhone(user.id(), bound, this.clock.instant());
+				Map<String, Object> data = new LinkedHashMap<>();
+				data.put("phoneNumber", bound.phoneNumber());
+				data.put("purePhoneNumber", bound.purePhoneNumber());
+				data.put("countryCode", bound.countryCode());
+				this.webhooks.publish(WebhookEventType.USER_PHONE_BOUND, user.appid(), user.id(), data);
+			});
 			this.events.record(AuthEventType.PHONE_BOUND, "ok", null, user.appid(), user.id(), caller.sessionId(),
 					client);
 			return new PhoneView(bound.phoneNumber(), bound.purePhoneNumber(), bound.countryCode());

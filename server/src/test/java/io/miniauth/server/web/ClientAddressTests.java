@@ -90,7 +90,8 @@ class ClientAddressTests {
 
 	private static ClientAddress address(String... trusted) {
 		MiniAuthProperties defaults = new MiniAuthProperties(Path.of("data"), null, null, null, null,
-				new MiniAuthProperties.Web(DataSize.ofKilobytes(16), List.of(trusted)), null, null, null, null, null);
+				new MiniAuthProperties.Web(DataSize.ofKilobytes(16), List.of(trusted)), null, null, null, null, null,
+				null);
 		return new ClientAddress(defaults);
 	}
 
