@@ -5,6 +5,10 @@
 JAVA17=${JAVA17:-$(command -v java)}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 SERVER_JAR="$PWD/server/target/miniauth-server.jar"
+BENCH_JAR="$PWD/bench/target/miniauth-bench.jar"
+# The load generator runs on JDK 21+ (virtual threads) when there is one, whatever the server runs on.
+GEN_JAVA="$JAVA17"
+[[ -x "$JAVA25" ]] && GEN_JAVA="$JAVA25"
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 
@@ -27,14 +31,23 @@ ensure_server_jar() {
   fi
 }
 
+# Builds this module (LoadGen, JMH) when its jar is missing or older than its sources.
+ensure_bench_jar() {
+  if [[ ! -f "$BENCH_JAR" || -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
+    log "building the bench module"
+    ./mvnw -q -f bench/pom.xml package
+  fi
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
 # Polls /actuator/health every 50 ms until it answers 200. Fails when the process has
-# exited or after 90 s; the caller then stops the process and shows its log.
+# exited or after HEALTH_TIMEOUT s (90 by default); the caller then stops the process and
+# shows its log.
 wait_healthy() { # $1 pid, $2 base URL
-  local deadline=$((SECONDS + 90))
+  local deadline=$((SECONDS + ${HEALTH_TIMEOUT:-90}))
   until curl -fs --max-time 5 -o /dev/null "$2/actuator/health"; do
     if ! kill -0 "$1" 2>/dev/null || ((SECONDS > deadline)); then
       return 1

@@ -2,6 +2,7 @@
 # MiniAuth benchmarks: one command, one machine, a markdown table at the end.
 #
 #   bench/run.sh [--quick] [--duration S] [--jdks "17 25"] [--no-jmh] [--out FILE]
+#   bench/run.sh --vs-egg [options of bench/vs-egg.sh]   side by side with the Egg.js peer
 #
 # Starts the packaged server jar (built if missing or stale) on a free 127.0.0.1 port with a fresh
 # data dir, -Xmx256m and the embedded WeChat emulator, once per JDK, runs the HTTP
@@ -15,6 +16,10 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+if [[ "${1:-}" == --vs-egg ]]; then
+  shift
+  exec bench/vs-egg.sh "$@"
+fi
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
@@ -38,7 +43,6 @@ while [[ $# -gt 0 ]]; do
 done
 
 LOGIN_CODES=${LOGIN_CODES:-$((600 * DURATION))}
-BENCH_JAR="$ROOT/bench/target/miniauth-bench.jar"
 CLK_TCK=$(getconf CLK_TCK)
 
 # ---------------------------------------------------------------- prerequisites
@@ -47,13 +51,7 @@ if ! command -v wrk >/dev/null; then
   apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
 ensure_server_jar
-if [[ ! -f "$BENCH_JAR" || -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
-  log "building the bench module"
-  ./mvnw -q -f bench/pom.xml package
-fi
-# The load generator runs on JDK 21+ (virtual threads) when there is one, whatever the server runs on.
-GEN_JAVA="$JAVA17"
-[[ -x "$JAVA25" ]] && GEN_JAVA="$JAVA25"
+ensure_bench_jar
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 if awk -v l="${LOAD_AT_START%% *}" 'BEGIN { exit !(l > 1) }'; then

@@ -171,6 +171,11 @@ export interface AuthClientOptions {
   now?(): number;
   /** Waits between retries; default setTimeout. */
   sleep?(ms: number): Promise<void>;
+  /**
+   * The language of messages, sent as Accept-Language ("zh-CN", "en"); defaults to
+   * wx.getAppBaseInfo().language. Also picks the SDK's own messages (timeouts, network errors).
+   */
+  language?: string;
 }
 
 export interface LoginResult {
@@ -241,3 +246,54 @@ export class RefreshError extends MiniAuthError {
   /** True when the server answered 401. */
   readonly refused: boolean;
 }
+
+/**
+ * Every `code` the server answers with, the same whatever the language of `msg`
+ * (a server test keeps this list equal to its ErrorCode). The last ones are for
+ * features on their way.
+ */
+export type ServerErrorCode =
+  | 'INVALID_REQUEST'
+  | 'INVALID_CODE'
+  | 'CODE_ALREADY_USED'
+  | 'UNKNOWN_APP'
+  | 'APPID_REQUIRED'
+  | 'INVALID_PHONE_CODE'
+  | 'WATERMARK_MISMATCH'
+  | 'INVALID_ENCRYPTED_DATA'
+  | 'RAW_DATA_MISMATCH'
+  | 'CORS_ORIGIN_NOT_ALLOWED'
+  | 'SIGNATURE_MISMATCH'
+  | 'UNAUTHORIZED'
+  | 'TOKEN_EXPIRED'
+  | 'TOKEN_INVALID'
+  | 'TOKEN_REVOKED'
+  | 'REFRESH_TOKEN_INVALID'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'LOGIN_BLOCKED'
+  | 'SESSION_NOT_FOUND'
+  | 'SESSION_KEY_STALE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'WECHAT_MISCONFIGURED'
+  | 'WECHAT_ERROR'
+  | 'WECHAT_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'NOT_ACCEPTABLE'
+  | 'INTERNAL_ERROR'
+  | 'SERVICE_UNAVAILABLE'
+  | 'ACCOUNT_BANNED'
+  | 'ACCOUNT_DELETED'
+  | 'DELETION_PENDING'
+  | 'STEP_UP_MISMATCH'
+  | 'USER_NOT_FOUND'
+  | 'PUSH_SIGNATURE_INVALID'
+  | 'PUSH_MALFORMED'
+  | 'PUSH_NOT_CONFIGURED'
+  | 'WEBHOOK_EVENT_NOT_FOUND'
+  // upcoming
+  | 'PHONE_IN_USE'
+  | 'CONTENT_RISKY'
+  | 'FORBIDDEN';

@@ -1,5 +1,6 @@
 const { createAuthClient } = require('miniauth-miniprogram');
 const config = require('./config');
+const texts = require('./texts');
 const { emulatorLoginCode } = require('./dev/emulator-login');
 
 // One client for the whole app: it owns the session and the single-flight login.
@@ -8,7 +9,7 @@ const auth = createAuthClient({
   baseURL: config.baseURL,
   appid: config.appid,
   ui: {
-    loading: (on) => (on ? wx.showLoading({ title: 'Logging in', mask: true }) : wx.hideLoading()),
+    loading: (on) => (on ? wx.showLoading({ title: texts.loggingIn, mask: true }) : wx.hideLoading()),
     toast: (msg) => wx.showToast({ title: msg, icon: 'none' }),
   },
   onLoginStateChange: ({ loggedIn }) => console.log('MiniAuth session:', loggedIn ? 'logged in' : 'logged out'),

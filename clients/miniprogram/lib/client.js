@@ -7,6 +7,7 @@ const { createSender } = require('./sender');
 const { createSessionStore } = require('./session-store');
 const { createSessionManager, isFinalRevocation } = require('./session-manager');
 const { createWxAdapter } = require('./wx-adapter');
+const { appLanguage, languageTag } = require('./language');
 
 /**
  * 401 codes that mean "this token is no good any more": renew and retry once.
@@ -27,7 +28,8 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function createAuthClient(options) {
   const o = options || {};
   if (!o.baseURL) throw new TypeError('baseURL cannot be empty');
-  const wxAdapter = needsWx(o) ? createWxAdapter(o.wx || globalWx()) : null;
+  const language = languageTag(o.language || appLanguage(o.wx || globalWx()));
+  const wxAdapter = needsWx(o) ? createWxAdapter(o.wx || globalWx(), language) : null;
   const now = o.now || Date.now;
   const sleep = o.sleep || defaultSleep;
   const checkWxSession = o.checkSession || (wxAdapter && wxAdapter.checkSession);
@@ -39,6 +41,7 @@ function createAuthClient(options) {
     policy: retryPolicy(o.retry),
     sleep,
     now,
+    language,
   });
   const sessions = createSessionManager({
     store: createSessionStore(o.storage || wxAdapter.storage, o.storageKey),
@@ -49,6 +52,7 @@ function createAuthClient(options) {
     refreshAheadMs: (o.refreshAhead === undefined ? 60 : o.refreshAhead) * 1000,
     ui: o.ui,
     onLoginStateChange: o.onLoginStateChange,
+    language,
   });
 
   function withToken(opts, token) {

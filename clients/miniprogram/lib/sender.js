@@ -1,13 +1,14 @@
 'use strict';
 
 const { retryDelay } = require('./retry-policy');
+const { headerValue } = require('./response');
 
 /**
  * Sends one logical request through the transport, retrying as the policy says.
  * Resolves with the last answer whatever its status; rejects only when no answer
  * came (NetworkError, TimeoutError).
  */
-function createSender({ request, baseURL, timeout, policy, sleep, now }) {
+function createSender({ request, baseURL, timeout, policy, sleep, now, language }) {
   const base = (baseURL || '').replace(/\/+$/, '');
 
   function resolveUrl(url) {
@@ -24,6 +25,10 @@ function createSender({ request, baseURL, timeout, policy, sleep, now }) {
       header: Object.assign({}, opts.header),
       timeout: opts.timeout || timeout,
     };
+    // the server answers `msg` in this language; a caller's own header wins
+    if (language && headerValue({ header: outgoing.header }, 'Accept-Language') === undefined) {
+      outgoing.header['Accept-Language'] = language;
+    }
     for (let attempt = 1; ; attempt++) {
       let outcome;
       try {

@@ -15,6 +15,7 @@ const FINAL_REVOCATION_REASONS = ['ended_by_user', 'ended_by_operator', 'banned'
 function isFinalRevocation(details) {
   return details.code === 'TOKEN_REVOKED' && FINAL_REVOCATION_REASONS.indexOf(details.reason) !== -1;
 }
+const { clientMessage } = require('./language');
 
 /**
  * Owns the session: hands out a valid access token and renews it. Every renewal,
@@ -22,7 +23,7 @@ function isFinalRevocation(details) {
  * axios-auth-refresh): callers that need a token while it runs wait on it and get
  * its result or its error; none starts a second one.
  */
-function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange }) {
+function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange, language }) {
   let renewal = null;
 
   function runOnce(task) {
@@ -117,7 +118,11 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
       code = await getLoginCode();
     } catch (cause) {
       if (cause instanceof LoginError) throw cause;
-      throw new LoginError('Getting a login code failed: ' + (cause && cause.message), { code: 'WX_LOGIN_FAILED', cause });
+      throw new LoginError('Getting a login code failed: ' + (cause && cause.message), {
+        code: 'WX_LOGIN_FAILED',
+        msg: clientMessage(language, 'WX_LOGIN_FAILED'),
+        cause,
+      });
     }
     const data = { code };
     if (appid) data.appid = appid;

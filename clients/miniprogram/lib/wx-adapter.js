@@ -1,14 +1,16 @@
 'use strict';
 
 const { NetworkError, TimeoutError, LoginError } = require('./errors');
+const { appLanguage, languageTag, clientMessage } = require('./language');
 
 /**
  * Turns the callback-style wx APIs into what the core needs: request(opts) → Promise,
  * getLoginCode() → Promise<code>, checkSession() → Promise<boolean> and a
  * get/set/remove storage. The core never touches `wx` itself.
  */
-function createWxAdapter(wx) {
+function createWxAdapter(wx, language) {
   if (!wx) throw new TypeError('wx cannot be null: pass options.wx outside a mini program');
+  const tag = languageTag(language || appLanguage(wx));
 
   function request(opts) {
     return new Promise((resolve, reject) => {
@@ -20,7 +22,7 @@ function createWxAdapter(wx) {
         timeout: opts.timeout,
         dataType: 'json',
         success: (res) => resolve({ statusCode: res.statusCode, data: res.data, header: res.header || {} }),
-        fail: (err) => reject(transportError(err, opts)),
+        fail: (err) => reject(transportError(err, opts, tag)),
       });
     });
   }
@@ -30,9 +32,9 @@ function createWxAdapter(wx) {
       wx.login({
         success: (res) => {
           if (res && res.code) resolve(res.code);
-          else reject(wxLoginError(res));
+          else reject(wxLoginError(res, tag));
         },
-        fail: (err) => reject(wxLoginError(err)),
+        fail: (err) => reject(wxLoginError(err, tag)),
       });
     });
   }
@@ -52,16 +54,23 @@ function createWxAdapter(wx) {
   return { request, getLoginCode, checkSession, storage };
 }
 
-function transportError(err, opts) {
+/** The message (for developers) keeps wx's errMsg; `msg` (for the person) is in their language. */
+function transportError(err, opts, tag) {
   const errMsg = (err && err.errMsg) || 'request:fail';
   const where = (opts.method || 'GET') + ' ' + opts.url;
-  if (/timeout/i.test(errMsg)) return new TimeoutError('Timed out: ' + where, { msg: errMsg, cause: err });
-  return new NetworkError('No answer: ' + where + ' (' + errMsg + ')', { msg: errMsg, cause: err });
+  if (/timeout/i.test(errMsg)) {
+    return new TimeoutError('Timed out: ' + where + ' (' + errMsg + ')', { msg: clientMessage(tag, 'TIMEOUT'), cause: err });
+  }
+  return new NetworkError('No answer: ' + where + ' (' + errMsg + ')', { msg: clientMessage(tag, 'NETWORK_ERROR'), cause: err });
 }
 
-function wxLoginError(err) {
+function wxLoginError(err, tag) {
   const errMsg = (err && err.errMsg) || 'login:fail';
-  return new LoginError('wx.login failed: ' + errMsg, { code: 'WX_LOGIN_FAILED', msg: errMsg, cause: err });
+  return new LoginError('wx.login failed: ' + errMsg, {
+    code: 'WX_LOGIN_FAILED',
+    msg: clientMessage(tag, 'WX_LOGIN_FAILED'),
+    cause: err,
+  });
 }
 
 module.exports = { createWxAdapter };

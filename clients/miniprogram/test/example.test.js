@@ -71,7 +71,7 @@ test('logs in, shows the profile, saves it with PUT and logs out, tapped through
   mp.type('.nickname-input', 'Ada');
   mp.type('.signature-input', 'hello from the simulator');
   mp.tap('.save-button');
-  await mp.waitForToast('Saved');
+  await mp.waitForToast('已保存'); // the example speaks the phone's language: Chinese by default
 
   assert.equal(mp.data().user.nickName, 'Ada');
   const token = [...wx.storage.values()][0].token;

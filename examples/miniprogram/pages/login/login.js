@@ -1,7 +1,12 @@
 const auth = () => getApp().auth;
+const texts = require('../../texts');
 
 Page({
-  data: { error: '' },
+  data: { error: '', t: texts },
+
+  onLoad() {
+    wx.setNavigationBarTitle({ title: texts.loginTitle });
+  },
 
   // Silent login: joins the login app.js started on launch (single flight), so this
   // never costs a second wx.login. ensureLogin resolves { user } only: it does not say
@@ -14,7 +19,7 @@ Page({
   onLogin() {
     this.enter(async () => {
       const { isNewUser } = await auth().login();
-      if (isNewUser) wx.showToast({ title: 'Welcome!', icon: 'none' });
+      if (isNewUser) wx.showToast({ title: texts.welcome, icon: 'none' });
     });
   },
 
@@ -24,8 +29,10 @@ Page({
       await logIn();
       wx.redirectTo({ url: '/pages/profile/profile' });
     } catch (e) {
-      // A LoginError: e.code (INVALID_CODE, LOGIN_BLOCKED, RATE_LIMITED…) and e.msg.
-      this.setData({ error: e.code + ': ' + e.msg });
+      // A LoginError: e.code (INVALID_CODE, LOGIN_BLOCKED, RATE_LIMITED…) is for the
+      // program, e.msg (in the person's language) for the person.
+      console.warn('login:', e.code);
+      this.setData({ error: e.msg });
     }
   },
 });

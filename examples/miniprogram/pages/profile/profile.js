@@ -1,5 +1,6 @@
 const auth = () => getApp().auth;
 const { uploadAvatar } = require('./avatar-upload');
+const texts = require('../../texts');
 
 Page({
   data: {
@@ -7,9 +8,11 @@ Page({
     avatarPreview: '',
     chosenAvatar: '',
     saving: false,
+    t: texts,
   },
 
   onLoad() {
+    wx.setNavigationBarTitle({ title: texts.profileTitle });
     this.load();
   },
 
@@ -40,13 +43,14 @@ Page({
         try {
           change.avatarUrl = await uploadAvatar(this.data.chosenAvatar);
         } catch (uploadError) {
-          wx.showToast({ title: uploadError.message, icon: 'none' });
+          console.warn('avatar upload:', uploadError.message);
+          wx.showToast({ title: texts.avatarUploadFailed, icon: 'none' });
         }
       }
       // PUT: wx.request has no PATCH; MiniAuth's PUT /user/me changes only the fields sent.
       const { data } = await auth().put('/user/me', change);
       this.setData({ user: data, chosenAvatar: '', avatarPreview: data.avatarUrl || this.data.avatarPreview });
-      wx.showToast({ title: 'Saved' });
+      wx.showToast({ title: texts.saved });
     } catch (err) {
       // An HTTPError with code INVALID_REQUEST carries the reason in msg.
       wx.showToast({ title: err.msg, icon: 'none' });

@@ -35,7 +35,14 @@ import java.util.regex.Pattern;
  * tokens  --users N --out FILE          log in N distinct users, write one access token a line
  * login   --kind new|returning          POST /user/login with codes minted ahead of time
  * refresh                               chained POST /user/token/refresh, one chain per client
+ * open    --rate R --code-prefix P        POST /user/login at a fixed arrival rate (open loop)
  * </pre>
+ *
+ * The {@code open} mode is an open-loop generator: request {@code i} is due at
+ * {@code start + i / rate}, whether or not earlier ones were answered, and its latency is
+ * measured from when it was due, so a stall shows in the percentiles instead of slowing
+ * the arrivals (no coordinated omission). Its codes are {@code P<i>}: for a WeChat stand-in
+ * that accepts any code of that shape (the peer's mock takes {@code c-<anything>}).
  *
  * Prints one line: {@code RESULT requests=.. seconds=.. errors=.. p50=.. p99=.. p999=.. note=..}
  * (latencies in ms; the note is {@code codes-exhausted} when the login codes ran out) with the
@@ -83,6 +90,7 @@ public final class LoadGen {
 			case "tokens" -> gen.tokens();
 			case "login" -> gen.login();
 			case "refresh" -> gen.refresh();
+			case "open" -> gen.openLoop();
 			default -> throw new IllegalArgumentException("unknown mode " + args[0]);
 		}
 		System.exit(0);
@@ -155,6 +163,62 @@ public final class LoadGen {
 			return answer; // any other answer is an error; a 401 (a broken chain) stops this client
 		});
 		run.print("");
+	}
+
+	/** POST /user/login at a fixed rate, each request on its own, latency from when it was due. */
+	private void openLoop() throws Exception {
+		int rate = intOpt("rate", 400);
+		int duration = intOpt("duration", 10);
+		String prefix = this.opts.getOrDefault("code-prefix", "c-open-" + System.nanoTime() + "-");
+		int total = rate * duration;
+		long[] latencies = new long[total];
+		java.util.concurrent.atomic.AtomicIntegerArray done = new java.util.concurrent.atomic.AtomicIntegerArray(total);
+		Map<String, Integer> errors = new java.util.concurrent.ConcurrentHashMap<>();
+		java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(total);
+		ServerProcess server = ServerProcess.of(this.opts);
+		server.begin();
+		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+		for (int i = 0; i < total; i++) {
+			long due = start + (long) (i * (1e9 / rate));
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			int index = i;
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/user/login"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json")
+				.header("User-Agent", "miniauth-bench")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + prefix + i + "\"}"))
+				.build();
+			this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+				latencies[index] = System.nanoTime() - due;
+				done.set(index, 1);
+				if (failure != null) {
+					errors.merge(failure.getClass().getSimpleName(), 1, Integer::sum);
+				}
+				else if (response.statusCode() / 100 != 2) {
+					errors.merge(response.statusCode() + codeOf(response.body()), 1, Integer::sum);
+				}
+				answered.countDown();
+			});
+		}
+		boolean all = answered.await(35, TimeUnit.SECONDS);
+		long elapsed = System.nanoTime() - start;
+		String serverStats = server.end(elapsed);
+		long[] finished = new long[total];
+		int n = 0;
+		for (int i = 0; i < total; i++) {
+			if (done.get(i) == 1) {
+				finished[n++] = latencies[i];
+			}
+		}
+		long[] sorted = Arrays.copyOf(finished, n);
+		Arrays.sort(sorted);
+		if (n < total) {
+			errors.merge("unanswered", total - n, Integer::sum);
+		}
+		new Run(sorted, elapsed, new TreeMap<>(errors), serverStats).print(all ? "rate=" + rate : "rate=" + rate + ",unanswered");
 	}
 
 	// ---------------------------------------------------------------- helpers

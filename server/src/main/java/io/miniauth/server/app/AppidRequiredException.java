@@ -1,8 +1,7 @@
 package io.miniauth.server.app;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * Several apps are configured and the request does not say which one it is for.
@@ -10,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public class AppidRequiredException extends MiniAuthException {
 
 	public AppidRequiredException() {
-		super(HttpStatus.BAD_REQUEST, "APPID_REQUIRED", "Several apps are configured: name one with appid");
+		super(ErrorCode.APPID_REQUIRED, "Several apps are configured: name one with appid");
 	}
 
 }

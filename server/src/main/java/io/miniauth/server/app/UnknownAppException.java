@@ -1,8 +1,7 @@
 package io.miniauth.server.app;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * A request names an appid this service does not serve.
@@ -10,7 +9,8 @@ import org.springframework.http.HttpStatus;
 public class UnknownAppException extends MiniAuthException {
 
 	public UnknownAppException(String appid) {
-		super(HttpStatus.BAD_REQUEST, "UNKNOWN_APP", "No app with appid " + appid + " is configured");
+		super(ErrorCode.UNKNOWN_APP, "problem.UNKNOWN_APP.appid", new Object[] { appid },
+				"No app with appid " + appid + " is configured");
 	}
 
 }

@@ -32,6 +32,30 @@ public enum AuthEventType {
 	RATE_LIMITED,
 
 	/** A phone number binding, successful or not. */
-	PHONE_BOUND
+	PHONE_BOUND,
+
+	/** An operator banned the user; their sessions were ended. */
+	BANNED,
+
+	/** An operator lifted the user's ban. */
+	UNBANNED,
+
+	/** The user asked for their account to be deleted after the grace period. */
+	DELETION_REQUESTED,
+
+	/** The user cancelled their pending deletion by logging in. */
+	DELETION_CANCELLED,
+
+	/**
+	 * The account was deleted (by the user, an operator, or WeChat's cancellation push);
+	 * the outcome says by whom.
+	 */
+	DELETED,
+
+	/**
+	 * WeChat pushed a change of the user's data, and MiniAuth erased what it names; the
+	 * outcome is the push's event.
+	 */
+	WECHAT_PUSH
 
 }

@@ -1,10 +1,13 @@
 package io.miniauth.server.auth;
 
+import java.util.Collections;
+
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.token.AccessToken;
 import io.miniauth.server.token.AccessTokenVerifier;
 import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenMissingException;
+import io.miniauth.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,6 +34,11 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+			// which one was meant would be a guess
+			throw new InvalidRequestException("invalid.two-authorization-headers",
+					"Send one Authorization header, not several");
+		}
 		String token = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
 			.orElseThrow(TokenMissingException::new);
 		AccessToken accessToken = this.verifier.verify(token);

@@ -3,6 +3,7 @@ package io.miniauth.server.auth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.miniauth.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -23,20 +24,24 @@ public final class RequestedApp {
 	 * The app the request names.
 	 * @param request the request
 	 * @return the appid, or {@code null} when it names none
+	 * @throws InvalidRequestException when the parameter and the Referer differ
 	 */
 	public static String from(HttpServletRequest request) {
 		String appid = request.getParameter("appid");
-		if (appid != null && !appid.isBlank()) {
-			return appid.strip();
-		}
+		String named = (appid != null && !appid.isBlank()) ? appid.strip() : null;
 		String referer = request.getHeader(HttpHeaders.REFERER);
 		if (referer != null) {
 			Matcher matcher = MINI_PROGRAM_REFERER.matcher(referer);
 			if (matcher.find()) {
+				if (named != null && !named.equals(matcher.group(1))) {
+					// which of the two is right would be a guess
+					throw new InvalidRequestException("invalid.appid-referer-mismatch",
+							"The appid parameter and the Referer name different apps");
+				}
 				return matcher.group(1);
 			}
 		}
-		return null;
+		return named;
 	}
 
 }

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param security keys that protect secrets at rest
  * @param rateLimit request budgets
  * @param audit the authentication event trail
+ * @param crypto cryptography settings
  * @param webhooks the endpoints told of user and session events
  */
 @Validated
@@ -41,7 +44,7 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
 		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
 		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit,
-		@Valid @DefaultValue Webhooks webhooks) {
+		@Valid @DefaultValue Crypto crypto, @Valid @DefaultValue Webhooks webhooks) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -117,8 +120,23 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	/**
 	 * @param maxPerUser the most active sessions a user may have; the oldest is ended
 	 * when a login would exceed it
+	 * @param maxLifetime how long a session may last from its login, however often it is
+	 * refreshed
+	 * @param idleTimeout how long a session may go without a request or a refresh before
+	 * it ends
 	 */
-	public record Session(@Min(1) @DefaultValue("10") int maxPerUser) {
+	public record Session(@Min(1) @DefaultValue("10") int maxPerUser,
+			@NotNull @DefaultValue("90d") Duration maxLifetime, @NotNull @DefaultValue("30d") Duration idleTimeout) {
+
+		public Session {
+			if (maxLifetime != null && (maxLifetime.isNegative() || maxLifetime.isZero())) {
+				throw new IllegalArgumentException("miniauth.session.max-lifetime must be positive");
+			}
+			if (idleTimeout != null && (idleTimeout.isNegative() || idleTimeout.isZero())) {
+				throw new IllegalArgumentException("miniauth.session.idle-timeout must be positive");
+			}
+		}
+
 	}
 
 	/**
@@ -152,11 +170,19 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * @param maxRequestBody the largest request body accepted
 	 * @param trustedProxies addresses or CIDR ranges of the proxies whose
 	 * {@code X-Forwarded-For} is believed; from any other peer the header is ignored
+	 * @param defaultLocale the language of messages for a request whose
+	 * {@code Accept-Language} names neither Chinese nor English, or that has none
+	 * @param messages the operator's own message bundles, such as
+	 * {@code file:/etc/miniauth/messages} (for {@code messages_zh_CN.properties} and
+	 * {@code messages_en.properties} there): their phrases take the place of the built-in
+	 * ones with the same key
 	 */
-	public record Web(@NotNull @DefaultValue("16KB") DataSize maxRequestBody, List<String> trustedProxies) {
+	public record Web(@NotNull @DefaultValue("16KB") DataSize maxRequestBody, List<String> trustedProxies,
+			@NotNull @DefaultValue("zh-CN") Locale defaultLocale, List<String> messages) {
 
 		public Web {
 			trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+			messages = (messages != null) ? List.copyOf(messages) : List.of();
 		}
 
 	}
@@ -178,13 +204,39 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * @param profilePerUser profile updates per user
 	 * @param decryptPerUser decryptions per user
 	 * @param sessionKeyCheckPerUser session key checks per user (each is a WeChat call)
+	 * @param refreshInvalidPerIp refreshes with an unknown or expired refresh token per
+	 * client address; once spent, every refresh from there is refused until it refills
+	 * @param ipv6Prefix how many leading bits of an IPv6 address make the network that
+	 * the per-address budgets count together (one IPv6 customer usually has a /64)
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("60/1m") Budget loginPerIp,
 			@NotNull @DefaultValue("12000/1m") Budget loginPerApp,
 			@NotNull @DefaultValue("30/1m") Budget refreshPerSession,
 			@NotNull @DefaultValue("10/1m") Budget phonePerUser, @NotNull @DefaultValue("30/1m") Budget profilePerUser,
 			@NotNull @DefaultValue("60/1m") Budget decryptPerUser,
-			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser) {
+			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser,
+			@NotNull @DefaultValue("20/1m") Budget refreshInvalidPerIp,
+			@Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix) {
+	}
+
+	/**
+	 * @param provider which JCA provider signs access tokens and seals secrets:
+	 * {@code auto} (Amazon Corretto Crypto Provider where it loads, Linux on x86-64,
+	 * otherwise the JDK's) or {@code jdk}
+	 */
+	public record Crypto(@NotNull @DefaultValue("auto") Provider provider) {
+
+		/** A choice of JCA provider. */
+		public enum Provider {
+
+			/** The native provider where it loads, otherwise the JDK's. */
+			AUTO,
+
+			/** The JDK's own providers. */
+			JDK
+
+		}
+
 	}
 
 	/**
@@ -203,12 +255,14 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 	 * @param lease how long a claimed delivery stays with the instance that claimed it
 	 * before another instance may take it over
 	 * @param retention how long events and their delivery log are kept
+	 * @param emulatorInspector in demo mode with no endpoint configured, whether events
+	 * go to the embedded emulator's webhook inspector
 	 */
 	public record Webhooks(@Valid List<WebhookEndpoint> endpoints, @NotNull @DefaultValue("5s") Duration timeout,
 			@NotNull @DefaultValue("24h") Duration retryFor, @NotNull @DefaultValue("5s") Duration firstRetryAfter,
 			@NotNull @DefaultValue("1h") Duration maxRetryAfter, @NotNull @DefaultValue("1s") Duration pollInterval,
 			@Min(1) @DefaultValue("50") int batchSize, @NotNull @DefaultValue("1m") Duration lease,
-			@NotNull @DefaultValue("30d") Duration retention) {
+			@NotNull @DefaultValue("30d") Duration retention, @DefaultValue("true") boolean emulatorInspector) {
 
 		public Webhooks {
 			endpoints = (endpoints != null) ? List.copyOf(endpoints) : List.of();

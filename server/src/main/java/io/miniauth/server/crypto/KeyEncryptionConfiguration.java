@@ -33,16 +33,16 @@ class KeyEncryptionConfiguration {
 	static final String FILE_NAME = "key-encryption-key";
 
 	@Bean
-	SecretBox secretBox(MiniAuthProperties properties) {
+	SecretBox secretBox(MiniAuthProperties properties, CryptoProvider crypto) {
 		String configured = properties.security().keyEncryptionKey();
 		if (StringUtils.hasText(configured)) {
-			return new SecretBox(decode(configured.strip()));
+			return new SecretBox(decode(configured.strip()), crypto);
 		}
 		if (!properties.apps().isEmpty()) {
 			throw new IllegalStateException("miniauth.security.key-encryption-key is required when real apps are "
 					+ "configured: set it to 32 random bytes in Base64 (for example: openssl rand -base64 32)");
 		}
-		return new SecretBox(decode(readOrCreate(properties.dataDir().resolve(FILE_NAME))));
+		return new SecretBox(decode(readOrCreate(properties.dataDir().resolve(FILE_NAME))), crypto);
 	}
 
 	private static byte[] decode(String base64) {

@@ -28,15 +28,29 @@ public final class SecretBox {
 
 	private final SecretKeySpec key;
 
-	private final SecureRandom random = new SecureRandom();
+	private final CryptoProvider crypto;
+
+	private final SecureRandom random;
 
 	/**
+	 * A box on the JDK's own providers.
 	 * @param key the 32-byte key-encryption key
 	 */
 	public SecretBox(byte[] key) {
+		this(key, CryptoProvider.jdk());
+	}
+
+	/**
+	 * @param key the 32-byte key-encryption key
+	 * @param crypto the provider that encrypts
+	 */
+	public SecretBox(byte[] key, CryptoProvider crypto) {
 		Assert.notNull(key, "key cannot be null");
 		Assert.isTrue(key.length == 32, "key must be 32 bytes");
+		Assert.notNull(crypto, "crypto cannot be null");
 		this.key = new SecretKeySpec(key.clone(), "AES");
+		this.crypto = crypto;
+		this.random = crypto.secureRandom();
 	}
 
 	/**
@@ -52,7 +66,7 @@ public final class SecretBox {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			this.random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = this.crypto.cipher("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -82,7 +96,7 @@ public final class SecretBox {
 		}
 		try {
 			byte[] bytes = Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length()));
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = this.crypto.cipher("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			byte[] plaintext = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
@@ -102,7 +116,7 @@ public final class SecretBox {
 	public byte[] deriveKey(String label) {
 		Assert.hasText(label, "label cannot be empty");
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
+			Mac mac = this.crypto.mac("HmacSHA256");
 			mac.init(new SecretKeySpec(this.key.getEncoded(), "HmacSHA256"));
 			return mac.doFinal(("miniauth/" + label).getBytes(StandardCharsets.UTF_8));
 		}

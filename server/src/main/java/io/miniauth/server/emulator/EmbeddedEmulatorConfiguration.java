@@ -3,7 +3,10 @@ package io.miniauth.server.emulator;
 import io.miniauth.emulator.EmulatorConfiguration;
 import io.miniauth.emulator.app.EmulatedApp;
 import io.miniauth.emulator.app.EmulatedApps;
+import io.miniauth.emulator.push.PushTarget;
+import io.miniauth.emulator.push.PushTargets;
 import io.miniauth.server.app.MiniApps;
+import io.miniauth.server.push.PushSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Mounts the WeChat emulator under {@code /emulator}, answering for the apps this service
@@ -31,6 +35,18 @@ class EmbeddedEmulatorConfiguration {
 			.stream()
 			.map((app) -> new EmulatedApp(app.appid(), app.secret(), app.openPlatform()))
 			.toList());
+	}
+
+	/**
+	 * The emulator's pushes go to this service's own push endpoint, signed and (with an
+	 * EncodingAESKey) encrypted with the app's push settings.
+	 */
+	@Bean
+	PushTargets emulatorPushTargets(PushSettings settings, Environment environment) {
+		return (appid) -> settings.of(appid)
+			.map((push) -> new PushTarget("http://127.0.0.1:" + environment.getProperty("local.server.port", "8080")
+					+ "/wechat/push/" + appid, push.token(), push.encodingAesKey(), push.encodingAesKey() != null,
+					false));
 	}
 
 }

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.Size;
  *
  * @param code the one-time code from {@code wx.login()}
  * @param appid which app, when several are configured
+ * @param cancelDeletion {@code true} to keep an account whose deletion is pending (the
+ * user's consent); otherwise such an account is refused like a banned one
  */
-record LoginRequest(@NotBlank @Size(max = 128) String code, @Size(max = 32) String appid) {
+record LoginRequest(@NotBlank @Size(max = 128) String code, @Size(max = 32) String appid, Boolean cancelDeletion) {
 
 	@Override
 	public String toString() {

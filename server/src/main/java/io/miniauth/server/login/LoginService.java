@@ -4,23 +4,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.ratelimit.RateLimitedException;
 import io.miniauth.server.ratelimit.RateLimiter;
+import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.session.TokenResponse;
+import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
-import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
 import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.web.MiniAuthException;
@@ -61,9 +65,16 @@ class LoginService {
 
 	private final Clock clock;
 
+	private final AccountStatuses statuses;
+
+	private final AccountLifecycle lifecycle;
+
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
-			MiniAuthProperties properties, AuthEvents events, WebhookEvents webhooks, Clock clock) {
+			MiniAuthProperties properties, AuthEvents events, Clock clock, AccountStatuses statuses,
+			AccountLifecycle lifecycle, WebhookEvents webhooks) {
+		this.statuses = statuses;
+		this.lifecycle = lifecycle;
 		this.events = events;
 		this.webhooks = webhooks;
 		this.rateLimiter = rateLimiter;
@@ -94,23 +105,34 @@ class LoginService {
 	}
 
 	private LoggedIn loginTo(MiniApp app, LoginRequest request, ClientInfo client) {
-		// before any WeChat call or write: an over-budget login costs nothing
-		this.rateLimiter.consume("login-ip", client.ip(), this.budgets.loginPerIp());
-		this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());
+		// before any WeChat call or write: an over-budget login costs nothing. The
+		// app's budget is only checked here, and spent by codes that WeChat accepts: a
+		// flood of made-up codes cannot lock the app's real users out
+		this.rateLimiter.consume("login-ip", ClientAddress.network(client.ip(), this.budgets.ipv6Prefix()),
+				this.budgets.loginPerIp());
+		this.rateLimiter.check("login-app", app.appid(), this.budgets.loginPerApp());
 		String code = request.code().strip();
 		String refreshToken = this.refreshTokens.forLogin(app.appid(), code);
 		AtomicReference<Fresh> fresh = new AtomicReference<>();
 		LoginOutcome outcome = this.repeatedCodes.once(app.appid(), code,
-				() -> exchange(app, code, client, refreshToken, fresh));
+				() -> exchange(app, code, Boolean.TRUE.equals(request.cancelDeletion()), client, refreshToken, fresh));
 		if (fresh.get() != null) {
 			// this request made the login: answer with what it made
 			Fresh made = fresh.get();
 			return new LoggedIn(this.sessions.tokens(made.session(), made.user(), refreshToken,
 					made.session().expiresAt(), outcome.newUser()), made.session().id());
 		}
+		// a repeat of a user banned meanwhile is refused like any login of theirs
+		this.statuses.requireUnlocked(outcome.userId());
 		// a repeat gets the same session only while its first refresh token is unused and
 		// the session active; otherwise the code is spent
 		Session session = this.sessions.findActive(outcome.sessionId()).orElseThrow(CodeAlreadyUsedException::new);
+		// and only to the client that sent the code first (RFC 6749 §4.1.2): another
+		// holder of the code gets no session
+		if (!Objects.equals(session.clientIp(), client.ip())
+				|| !Objects.equals(session.userAgent(), client.userAgent())) {
+			throw new CodeAlreadyUsedException();
+		}
 		Instant refreshExpiresAt = this.sessions.unusedRefreshTokenExpiry(session.id(), refreshToken)
 			.orElseThrow(CodeAlreadyUsedException::new);
 		User user = this.users.findById(outcome.userId()).orElseThrow(CodeAlreadyUsedException::new);
@@ -118,17 +140,38 @@ class LoginService {
 				session.id());
 	}
 
-	private LoginOutcome exchange(MiniApp app, String code, ClientInfo client, String refreshToken,
-			AtomicReference<Fresh> fresh) {
+	private LoginOutcome exchange(MiniApp app, String code, boolean cancelDeletion, ClientInfo client,
+			String refreshToken, AtomicReference<Fresh> fresh) {
 		WeChatSession weChatSession = this.weChat.code2Session(app, code);
-		LoginRecord login = this.users.recordLogin(
-				new WeChatLogin(app.appid(), weChatSession.openid(), weChatSession.unionid(),
-						weChatSession.sessionKey()),
-				this.clock.instant(), (created) -> this.webhooks.publish(WebhookEventType.USER_CREATED, created.appid(),
-						created.id(), userCreated(created)));
-		Session session = this.sessions.start(login.user(), client, refreshToken);
-		fresh.set(new Fresh(session, login.user()));
-		return new LoginOutcome(login.user().id(), session.id(), login.created());
+		spendAppBudget(app);
+		WeChatLogin weChatLogin = new WeChatLogin(app.appid(), weChatSession.openid(), weChatSession.unionid(),
+				weChatSession.sessionKey());
+		// the user and the session in one transaction: one commit per login, and a login
+		// refused for a ban writes nothing
+		Fresh made = this.users.recordLogin(weChatLogin, this.clock.instant(), (login) -> {
+			if (login.created()) {
+				this.webhooks.publish(WebhookEventType.USER_CREATED, login.user().appid(), login.user().id(),
+						userCreated(login.user()));
+			}
+			if (cancelDeletion) {
+				// the user's consent to keep an account whose deletion is pending
+				this.lifecycle.cancelDeletion(login.user().id());
+			}
+			return new Fresh(this.sessions.start(login.user(), login.created(), client, refreshToken), login.user(),
+					login.created());
+		});
+		fresh.set(made);
+		return new LoginOutcome(made.user().id(), made.session().id(), made.newUser());
+	}
+
+	private void spendAppBudget(MiniApp app) {
+		try {
+			this.rateLimiter.consume("login-app", app.appid(), this.budgets.loginPerApp());
+		}
+		catch (RateLimitedException ex) {
+			// the code is exchanged already: refusing now would only waste it. The check
+			// before the exchange refuses the next logins
+		}
 	}
 
 	private static Map<String, Object> userCreated(User user) {
@@ -138,7 +181,7 @@ class LoginService {
 		return data;
 	}
 
-	private record Fresh(Session session, User user) {
+	private record Fresh(Session session, User user, boolean newUser) {
 	}
 
 	/**

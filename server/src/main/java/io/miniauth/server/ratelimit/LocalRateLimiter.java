@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 
 import org.springframework.util.Assert;
@@ -32,6 +33,18 @@ public final class LocalRateLimiter implements RateLimiter {
 		Entry entry = this.buckets.computeIfAbsent(limit + '\n' + key, (name) -> new Entry(newBucket(budget), budget));
 		ConsumptionProbe probe = entry.bucket().tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
+			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+		}
+	}
+
+	@Override
+	public void check(String limit, String key, Budget budget) {
+		Entry entry = this.buckets.get(limit + '\n' + key);
+		if (entry == null) {
+			return;
+		}
+		EstimationProbe probe = entry.bucket().estimateAbilityToConsume(1);
+		if (!probe.canBeConsumed()) {
 			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
 	}

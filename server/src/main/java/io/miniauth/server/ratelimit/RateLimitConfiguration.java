@@ -23,8 +23,7 @@ class RateLimitConfiguration {
 	RateLimiter rateLimiter(MiniAuthProperties properties, Clock clock, Environment environment,
 			ObjectProvider<StringRedisTemplate> redis) {
 		if (!properties.rateLimit().enabled()) {
-			return (limit, key, budget) -> {
-			};
+			return new Unlimited();
 		}
 		if (SharedState.inRedis(environment)) {
 			return new RedisRateLimiter(redis.getObject());
@@ -35,6 +34,21 @@ class RateLimitConfiguration {
 	@Bean
 	IdleBuckets idleBuckets(RateLimiter rateLimiter) {
 		return new IdleBuckets(rateLimiter);
+	}
+
+	/**
+	 * No budgets: {@code miniauth.rate-limit.enabled=false}.
+	 */
+	static final class Unlimited implements RateLimiter {
+
+		@Override
+		public void consume(String limit, String key, Budget budget) {
+		}
+
+		@Override
+		public void check(String limit, String key, Budget budget) {
+		}
+
 	}
 
 	static class IdleBuckets {

@@ -2,10 +2,8 @@ package io.miniauth.server.ratelimit;
 
 import java.time.Duration;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
 /**
  * A request over its budget: 429 {@code RATE_LIMITED} with {@code Retry-After}.
@@ -19,16 +17,14 @@ public class RateLimitedException extends MiniAuthException {
 	}
 
 	private RateLimitedException(long retryAfterSeconds) {
-		super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+		super(ErrorCode.RATE_LIMITED, "problem.RATE_LIMITED.seconds", new Object[] { Long.toString(retryAfterSeconds) },
 				"Too many requests: try again in " + retryAfterSeconds + " seconds");
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	@Override
-	public HttpHeaders headers() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
-		return headers;
+	public Duration retryAfter() {
+		return Duration.ofSeconds(this.retryAfterSeconds);
 	}
 
 }

@@ -15,4 +15,14 @@ public interface RateLimiter {
 	 */
 	void consume(String limit, String key, Budget budget);
 
+	/**
+	 * Refuses when a key's budget is spent, and takes nothing from it: for budgets that
+	 * only some outcomes spend.
+	 * @param limit which limit
+	 * @param key whose budget
+	 * @param budget the budget
+	 * @throws RateLimitedException when the budget is spent
+	 */
+	void check(String limit, String key, Budget budget);
+
 }

@@ -2,6 +2,7 @@ package io.miniauth.server.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -45,6 +46,16 @@ public final class RedisRateLimiter implements RateLimiter {
 		long millisLeft = Long.parseLong(String.valueOf(result.get(1)));
 		if (count > budget.requests()) {
 			throw new RateLimitedException(Duration.ofMillis(Math.max(0, millisLeft)));
+		}
+	}
+
+	@Override
+	public void check(String limit, String key, Budget budget) {
+		String counter = PREFIX + limit + ":" + key;
+		String count = this.redis.opsForValue().get(counter);
+		if (count != null && Long.parseLong(count) >= budget.requests()) {
+			Long millisLeft = this.redis.getExpire(counter, TimeUnit.MILLISECONDS);
+			throw new RateLimitedException(Duration.ofMillis(Math.max(0, (millisLeft != null) ? millisLeft : 0)));
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.miniauth.server.session;
 
+import io.miniauth.server.web.ErrorCode;
+
 import io.miniauth.server.token.AuthenticationException;
 
 /**
@@ -8,7 +10,7 @@ import io.miniauth.server.token.AuthenticationException;
 public class RefreshTokenInvalidException extends AuthenticationException {
 
 	public RefreshTokenInvalidException() {
-		super("REFRESH_TOKEN_INVALID", "The refresh token is not valid: log in again");
+		super(ErrorCode.REFRESH_TOKEN_INVALID, "The refresh token is not valid: log in again");
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.miniauth.server.session;
 
+import io.miniauth.server.web.ErrorCode;
+
 import io.miniauth.server.token.AuthenticationException;
 
 /**
@@ -10,7 +12,7 @@ import io.miniauth.server.token.AuthenticationException;
 public class RefreshTokenReusedException extends AuthenticationException {
 
 	public RefreshTokenReusedException() {
-		super("REFRESH_TOKEN_REUSED",
+		super(ErrorCode.REFRESH_TOKEN_REUSED,
 				"The refresh token was already used, so this session has been ended for safety: log in again");
 	}
 

@@ -7,6 +7,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.miniauth.server.crypto.CryptoProvider;
 import io.miniauth.server.crypto.SecretBox;
 import io.miniauth.server.crypto.Sha256;
 
@@ -30,8 +31,12 @@ public class RefreshTokens {
 
 	private final SecretKeySpec key;
 
-	public RefreshTokens(SecretBox secretBox) {
+	private final CryptoProvider crypto;
+
+	public RefreshTokens(SecretBox secretBox, CryptoProvider crypto) {
 		Assert.notNull(secretBox, "secretBox cannot be null");
+		Assert.notNull(crypto, "crypto cannot be null");
+		this.crypto = crypto;
 		this.key = new SecretKeySpec(secretBox.deriveKey("refresh-token/v1"), "HmacSHA256");
 	}
 
@@ -65,7 +70,7 @@ public class RefreshTokens {
 
 	private String mac(String message) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
+			Mac mac = this.crypto.mac("HmacSHA256");
 			mac.init(this.key);
 			return Base64.getUrlEncoder()
 				.withoutPadding()

@@ -53,6 +53,12 @@ class SessionRepository {
 
 	private static final String REVOKE_OTHERS = END + "user_id = :userId AND id <> :keepId AND " + ACTIVE;
 
+	private static final String REVOKE_USER = END + "user_id = :userId AND " + ACTIVE;
+
+	private static final String FIND_END = "SELECT revoked_at, revoked_reason FROM sessions WHERE id = :id";
+
+	private static final String ERASE_CLIENT = "UPDATE sessions SET client_ip = NULL, user_agent = NULL WHERE user_id = :userId";
+
 	private static final String TOUCH = "UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now";
 
 	private static final String EXTEND = "UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id";
@@ -168,6 +174,39 @@ class SessionRepository {
 			.param("reason", reason.name())
 			.param("now", toColumn(now))
 			.update();
+	}
+
+	/**
+	 * Ends all of a user's active sessions.
+	 * @return how many this call ended
+	 */
+	int revokeUser(String userId, SessionEndReason reason, Instant now) {
+		return this.jdbc.sql(REVOKE_USER)
+			.param("userId", userId)
+			.param("reason", reason.name())
+			.param("now", toColumn(now))
+			.update();
+	}
+
+	/**
+	 * Why a session ended.
+	 * @return the reason, empty when the session has not ended (it expired), is unknown,
+	 * or ended for a reason no longer known
+	 */
+	Optional<SessionEndReason> findEndReason(String id) {
+		return this.jdbc.sql(FIND_END)
+			.param("id", id)
+			.query((rs, rowNum) -> Optional.ofNullable(SessionEndReason.fromStored(rs.getString("revoked_reason"))))
+			.optional()
+			.flatMap((reason) -> reason);
+	}
+
+	/**
+	 * Forgets where a user's sessions came from (IP address and User-Agent).
+	 * @param userId the user
+	 */
+	void eraseClientInfo(String userId) {
+		this.jdbc.sql(ERASE_CLIENT).param("userId", userId).update();
 	}
 
 	void touch(String id, Instant now) {

@@ -14,6 +14,8 @@ import io.miniauth.server.token.AccessTokenIssuer;
 import io.miniauth.server.token.IssuedToken;
 import io.miniauth.server.token.TokenInvalidException;
 import io.miniauth.server.token.TokenRevokedException;
+import io.miniauth.server.user.AccountStatus;
+import io.miniauth.server.user.AccountStatuses;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
 import io.miniauth.server.user.UserRepository;
@@ -21,6 +23,8 @@ import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.webhook.WebhookEventType;
 import io.miniauth.server.webhook.WebhookEvents;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,58 +49,70 @@ public class Sessions {
 
 	private final UserProfiles profiles;
 
-	private final UserRepository users;
+	private final AccountStatuses statuses;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	private final Duration refreshLifetime;
-
 	private final int maxPerUser;
+
+	private final MessageSource messages;
+
+	private final SessionLifetimes lifetimes;
 
 	private final WebhookEvents webhooks;
 
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
-			UserProfiles profiles, UserRepository users, PlatformTransactionManager transactionManager,
-			MiniAuthProperties properties, WebhookEvents webhooks, Clock clock) {
+			UserProfiles profiles, AccountStatuses statuses, PlatformTransactionManager transactionManager,
+			MiniAuthProperties properties, Clock clock, MessageSource messages, WebhookEvents webhooks) {
 		this.webhooks = webhooks;
+		this.statuses = statuses;
+		this.messages = messages;
 		this.profiles = profiles;
-		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.transaction = SessionTransactions.readCommitted(transactionManager);
 		this.clock = clock;
-		this.refreshLifetime = properties.token().refreshLifetime();
 		this.maxPerUser = properties.session().maxPerUser();
+		this.lifetimes = new SessionLifetimes(properties);
 	}
 
 	/**
 	 * Starts a session with its first refresh token, and ends the user's oldest sessions
-	 * beyond the cap.
+	 * beyond the cap. Runs in the login's transaction, which has locked the user's row
+	 * ({@link UserRepository#recordLogin}), so that concurrent logins of one user count
+	 * each other's sessions.
 	 * @param user the user who logged in
+	 * @param newUser whether the login created the user, who then has no other session
 	 * @param client where the login came from
 	 * @param refreshToken the session's first refresh token
 	 * @return the session
 	 */
-	public Session start(User user, ClientInfo client, String refreshToken) {
+	public Session start(User user, boolean newUser, ClientInfo client, String refreshToken) {
 		Assert.notNull(user, "user cannot be null");
 		Assert.hasText(refreshToken, "refreshToken cannot be empty");
 		Instant now = this.clock.instant();
 		Session session = new Session(UUID.randomUUID().toString(), user.id(), user.appid(), now, now,
-				now.plus(this.refreshLifetime), null, client.ip(), client.userAgent());
+				this.lifetimes.refreshExpiry(now, now), null, client.ip(), client.userAgent());
 		this.transaction.executeWithoutResult((status) -> {
-			// concurrent logins of one user count each other's sessions
-			this.users.lock(user.id());
+			// the login's transaction holds the user's row: a ban or a deletion takes the
+			// same lock, so a login either sees it or is ended by it
+			if (!newUser) {
+				this.statuses.requireUnlocked(user.id());
+			}
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
+			this.webhooks.publish(WebhookEventType.SESSION_CREATED, user.appid(), user.id(), sessionCreated(session));
+			if (newUser) {
+				return;
+			}
 			// the new session stays; the oldest of the others make room for it
 			List<Session> others = this.sessions.findActiveByUser(user.id(), now)
 				.stream()
 				.filter((other) -> !other.id().equals(session.id()))
 				.toList();
-			this.webhooks.publish(WebhookEventType.SESSION_CREATED, user.appid(), user.id(), sessionCreated(session));
 			for (Session oldest : others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1)))) {
 				endAndTell(oldest, SessionEndReason.SESSION_LIMIT, now);
 			}
@@ -117,7 +133,7 @@ public class Sessions {
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("sessionId", session.id());
-		data.put("reason", reason.name());
+		data.put("reason", reason.wireName());
 		this.webhooks.publish(WebhookEventType.SESSION_ENDED, session.appid(), session.userId(), data);
 		return true;
 	}
@@ -142,7 +158,10 @@ public class Sessions {
 			Boolean isNewUser) {
 		IssuedToken accessToken = this.accessTokens.issue(user.id(), user.appid(), session.id(), user.externalId());
 		long refreshExpiresIn = Math.max(0, Duration.between(this.clock.instant(), refreshExpiresAt).toSeconds());
-		String msg = (isNewUser != null) ? "Logged in" : "Refreshed";
+		// in the language Spring MVC resolved for the request (see MessagesConfiguration)
+		String msg = (isNewUser != null)
+				? this.messages.getMessage("success.logged-in", null, "Logged in", LocaleContextHolder.getLocale())
+				: this.messages.getMessage("success.refreshed", null, "Refreshed", LocaleContextHolder.getLocale());
 		return new TokenResponse(msg, accessToken.value(), "Bearer", accessToken.expiresIn(), refreshToken,
 				refreshExpiresIn, isNewUser, this.profiles.of(user));
 	}
@@ -153,13 +172,15 @@ public class Sessions {
 	 * @param userId the {@code sub} claim
 	 * @return the session
 	 * @throws TokenRevokedException when it has ended or expired
+	 * @throws io.miniauth.server.user.AccountBannedException when it ended because the
+	 * account is locked, and still is
 	 * @throws TokenInvalidException when it is another user's
 	 */
 	public Session requireActive(String sessionId, String userId) {
 		Instant now = this.clock.instant();
 		Session session = this.sessions.findById(sessionId)
-			.filter((found) -> found.isActive(now))
-			.orElseThrow(TokenRevokedException::new);
+			.filter((found) -> found.isActive(now) && !this.lifetimes.isIdle(found, now))
+			.orElseThrow(() -> ended(sessionId, userId));
 		if (!session.userId().equals(userId)) {
 			throw new TokenInvalidException("The access token's session belongs to someone else");
 		}
@@ -167,6 +188,58 @@ public class Sessions {
 			this.sessions.touch(sessionId, now);
 		}
 		return session;
+	}
+
+	/**
+	 * The refusal for a session that is no longer active: {@code ACCOUNT_BANNED} while
+	 * the account it ended for is still locked, otherwise {@code TOKEN_REVOKED} with the
+	 * reason it ended.
+	 * @param sessionId the session
+	 * @param userId the session's user
+	 * @return the exception to throw
+	 */
+	public RuntimeException ended(String sessionId, String userId) {
+		SessionEndReason reason = this.sessions.findEndReason(sessionId).orElse(null);
+		if (reason == SessionEndReason.BANNED || reason == SessionEndReason.DELETION_PENDING) {
+			AccountStatus status = this.statuses.find(userId).orElse(null);
+			if (status != null) {
+				AccountStatuses.refuseLocked(status);
+				if (AccountStatus.DELETED.equals(status.value())) {
+					// deleted since: that is what the session's end comes to
+					reason = SessionEndReason.DELETED;
+				}
+			}
+		}
+		return new TokenRevokedException((reason != null) ? reason.wireName() : null);
+	}
+
+	/**
+	 * Ends all of a user's active sessions, within the caller's transaction if there is
+	 * one.
+	 * @param userId the user
+	 * @param reason why
+	 * @return how many were ended
+	 */
+	public int endAll(String userId, SessionEndReason reason) {
+		Instant now = this.clock.instant();
+		return this.transaction.execute((status) -> {
+			int ended = 0;
+			for (Session session : this.sessions.findActiveByUser(userId, now)) {
+				if (endAndTell(session, reason, now)) {
+					ended++;
+				}
+			}
+			return ended;
+		});
+	}
+
+	/**
+	 * Forgets where a user's sessions came from (IP address and User-Agent), within the
+	 * caller's transaction if there is one.
+	 * @param userId the user
+	 */
+	public void eraseClientInfo(String userId) {
+		this.sessions.eraseClientInfo(userId);
 	}
 
 	/**
@@ -200,6 +273,18 @@ public class Sessions {
 		Instant now = this.clock.instant();
 		this.transaction.executeWithoutResult(
 				(status) -> this.sessions.findById(sessionId).ifPresent((session) -> endAndTell(session, reason, now)));
+	}
+
+	/**
+	 * Ends a session on an operator's behalf.
+	 * @param sessionId the session
+	 * @return whether this call ended it (false when it had already ended)
+	 */
+	public boolean endByOperator(String sessionId) {
+		Instant now = this.clock.instant();
+		return this.transaction.execute((status) -> this.sessions.findById(sessionId)
+			.map((session) -> endAndTell(session, SessionEndReason.ENDED_BY_OPERATOR, now))
+			.orElse(false));
 	}
 
 	/**

@@ -11,9 +11,9 @@ import io.miniauth.server.ratelimit.Budget;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.session.RefreshTokenRepository.StoredRefreshToken;
 import io.miniauth.server.token.TokenInvalidException;
-import io.miniauth.server.token.TokenRevokedException;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
+import io.miniauth.server.web.ClientAddress;
 import io.miniauth.server.web.ClientInfo;
 
 import org.springframework.stereotype.Service;
@@ -44,7 +44,11 @@ class TokenRefresher {
 
 	private final Clock clock;
 
-	private final Duration refreshLifetime;
+	private final SessionLifetimes lifetimes;
+
+	private final Budget invalidBudget;
+
+	private final int ipv6Prefix;
 
 	private final Duration reuseInterval;
 
@@ -60,6 +64,8 @@ class TokenRefresher {
 		this.events = events;
 		this.rateLimiter = rateLimiter;
 		this.budget = properties.rateLimit().refreshPerSession();
+		this.invalidBudget = properties.rateLimit().refreshInvalidPerIp();
+		this.ipv6Prefix = properties.rateLimit().ipv6Prefix();
 		this.refreshTokens = refreshTokens;
 		this.sessionRepository = sessionRepository;
 		this.tokens = tokens;
@@ -67,21 +73,27 @@ class TokenRefresher {
 		this.users = users;
 		this.transaction = SessionTransactions.readCommitted(transactionManager);
 		this.clock = clock;
-		this.refreshLifetime = properties.token().refreshLifetime();
+		this.lifetimes = new SessionLifetimes(properties);
 		this.reuseInterval = properties.token().refreshReuseInterval();
 	}
 
 	TokenResponse refresh(String refreshToken, String requestedApp, ClientInfo client) {
 		String token = refreshToken.strip();
 		// RFC 6749 §6: the token must be one we issued ...
-		StoredRefreshToken stored = this.refreshTokens.find(RefreshTokens.hash(token))
-			.orElseThrow(RefreshTokenInvalidException::new);
+		// an address that sent too many unknown tokens is refused before the lookup, so
+		// that guessing cannot go on
+		String network = ClientAddress.network(client.ip(), this.ipv6Prefix);
+		this.rateLimiter.check("refresh-invalid-ip", network, this.invalidBudget);
+		StoredRefreshToken stored = this.refreshTokens.find(RefreshTokens.hash(token)).orElse(null);
+		if (stored == null) {
+			throw invalid(network);
+		}
 		// the budget is per session, spent before anything is written
 		this.rateLimiter.consume("refresh-session", stored.sessionId(), this.budget);
 		Instant now = this.clock.instant();
 		// ... and must not have expired
 		if (!now.isBefore(stored.expiresAt())) {
-			throw new RefreshTokenInvalidException();
+			throw invalid(network);
 		}
 		Rotation rotation = this.transaction.execute((status) -> rotate(token, stored, requestedApp, now));
 		Session session = rotation.session();
@@ -95,13 +107,22 @@ class TokenRefresher {
 		return this.sessions.tokens(session, user, rotation.successor(), rotation.expiresAt(), null);
 	}
 
+	private RefreshTokenInvalidException invalid(String network) {
+		this.rateLimiter.consume("refresh-invalid-ip", network, this.invalidBudget);
+		return new RefreshTokenInvalidException();
+	}
+
 	private Rotation rotate(String token, StoredRefreshToken stored, String requestedApp, Instant now) {
 		// the session must not have ended. It is locked first, so that ending it waits
 		// for this rotation or this rotation sees it ended. (Had the successor's foreign
 		// key taken a shared lock on it first, the update below would have to upgrade
 		// that lock, and could deadlock with a logout.)
 		Session session = this.sessionRepository.lockActive(stored.sessionId(), now)
-			.orElseThrow(TokenRevokedException::new);
+			.orElseThrow(() -> this.sessions.ended(stored.sessionId(), sessionUser(stored.sessionId())));
+		// a session left unused for longer than the idle timeout has ended
+		if (this.lifetimes.isIdle(session, now)) {
+			throw new RefreshTokenInvalidException();
+		}
 		// a request naming another app is refused before the token is spent
 		if (requestedApp != null && !requestedApp.equals(session.appid())) {
 			throw new TokenInvalidException("The refresh token was issued for another app");
@@ -112,7 +133,8 @@ class TokenRefresher {
 		// the token as read above may have been used since; marking it decides
 		if (stored.usedAt() == null && this.refreshTokens.markUsed(hash, now)) {
 			// RFC 9700 §4.14.2: rotate, so that a stolen copy is detected when reused
-			Instant expiresAt = now.plus(this.refreshLifetime);
+			// but never beyond the session's maximum lifetime
+			Instant expiresAt = this.lifetimes.refreshExpiry(session.createdAt(), now);
 			this.refreshTokens.insert(successorHash, session.id(), now, expiresAt);
 			this.sessionRepository.extend(session.id(), now, expiresAt);
 			return new Rotation(session, successor, expiresAt, false);
@@ -127,6 +149,10 @@ class TokenRefresher {
 		// a replay: end the session, and say so only after this is committed
 		this.sessions.endAndTell(session, SessionEndReason.REFRESH_REPLAY, now);
 		return new Rotation(session, null, null, true);
+	}
+
+	private String sessionUser(String sessionId) {
+		return this.sessionRepository.findById(sessionId).map(Session::userId).orElse("");
 	}
 
 	private record Rotation(Session session, String successor, Instant expiresAt, boolean replayed) {

@@ -1,9 +1,9 @@
 package io.miniauth.server.token;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
 /**
  * 401: the caller must log in (again). Carries the {@code WWW-Authenticate} challenge of
@@ -13,8 +13,8 @@ public abstract class AuthenticationException extends MiniAuthException {
 
 	static final String REALM = "miniauth";
 
-	protected AuthenticationException(String code, String msg) {
-		super(HttpStatus.UNAUTHORIZED, code, msg);
+	protected AuthenticationException(ErrorCode code, String msg) {
+		super(code, msg);
 	}
 
 	/**

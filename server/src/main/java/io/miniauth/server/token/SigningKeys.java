@@ -1,5 +1,7 @@
 package io.miniauth.server.token;
 
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.crypto.CryptoProvider;
 import io.miniauth.server.crypto.SecretBox;
 import io.miniauth.server.persistence.UtcTimestamps;
 import org.apache.commons.logging.Log;
@@ -85,6 +88,8 @@ public class SigningKeys {
 
 	private final SecretBox secretBox;
 
+	private final CryptoProvider crypto;
+
 	private final Clock clock;
 
 	private final Duration tokenLifetime;
@@ -95,13 +100,16 @@ public class SigningKeys {
 
 	private volatile Instant loadedAt = Instant.MIN;
 
-	public SigningKeys(JdbcClient jdbc, SecretBox secretBox, MiniAuthProperties properties, Clock clock) {
+	public SigningKeys(JdbcClient jdbc, SecretBox secretBox, CryptoProvider crypto, MiniAuthProperties properties,
+			Clock clock) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(secretBox, "secretBox cannot be null");
+		Assert.notNull(crypto, "crypto cannot be null");
 		Assert.notNull(properties, "properties cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.jdbc = jdbc;
 		this.secretBox = secretBox;
+		this.crypto = crypto;
 		this.clock = clock;
 		this.tokenLifetime = properties.token().lifetime();
 		this.rotationPeriod = properties.token().keyRotationPeriod();
@@ -276,18 +284,24 @@ public class SigningKeys {
 		}
 	}
 
-	private static ECDSASigner signer(ECKey key) {
+	private ECDSASigner signer(ECKey key) {
 		try {
-			return new ECDSASigner(key);
+			// the key is converted to the provider's form once, not on every signature
+			ECDSASigner signer = new ECDSASigner(this.crypto.ecKey(key.toECPrivateKey(), ECPrivateKey.class),
+					Curve.P_256);
+			signer.getJCAContext().setProvider(this.crypto.jca());
+			return signer;
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign with key " + key.getKeyID(), ex);
 		}
 	}
 
-	private static ECDSAVerifier verifier(ECKey key) {
+	private ECDSAVerifier verifier(ECKey key) {
 		try {
-			return new ECDSAVerifier(key.toPublicJWK());
+			ECDSAVerifier verifier = new ECDSAVerifier(this.crypto.ecKey(key.toECPublicKey(), ECPublicKey.class));
+			verifier.getJCAContext().setProvider(this.crypto.jca());
+			return verifier;
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot use signing key " + key.getKeyID(), ex);

@@ -1,12 +1,14 @@
 package io.miniauth.server.token;
 
+import io.miniauth.server.web.ErrorCode;
+
 /**
  * A genuine access token whose time is up: 401 {@code TOKEN_EXPIRED}.
  */
 public class TokenExpiredException extends AuthenticationException {
 
 	public TokenExpiredException() {
-		super("TOKEN_EXPIRED", "The access token expired: log in again");
+		super(ErrorCode.TOKEN_EXPIRED, "The access token expired: log in again");
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.miniauth.server.token;
 
+import io.miniauth.server.web.ErrorCode;
+
 /**
  * An access token that is malformed, forged, or not issued by this service: 401
  * {@code TOKEN_INVALID}.
@@ -7,7 +9,7 @@ package io.miniauth.server.token;
 public class TokenInvalidException extends AuthenticationException {
 
 	public TokenInvalidException(String msg) {
-		super("TOKEN_INVALID", msg);
+		super(ErrorCode.TOKEN_INVALID, msg);
 	}
 
 	@Override

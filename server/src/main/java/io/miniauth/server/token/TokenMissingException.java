@@ -1,12 +1,14 @@
 package io.miniauth.server.token;
 
+import io.miniauth.server.web.ErrorCode;
+
 /**
  * No access token came with a request that needs one: 401 {@code UNAUTHORIZED}.
  */
 public class TokenMissingException extends AuthenticationException {
 
 	public TokenMissingException() {
-		super("UNAUTHORIZED", "Log in first: this request needs an access token");
+		super(ErrorCode.UNAUTHORIZED, "Log in first: this request needs an access token");
 	}
 
 	@Override

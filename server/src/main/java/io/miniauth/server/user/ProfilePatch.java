@@ -1,11 +1,15 @@
 package io.miniauth.server.user;
 
+import java.text.Normalizer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 import io.miniauth.server.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The changes a {@code PATCH /user/me} asks for, in JSON merge-patch style: a field left
@@ -17,6 +21,11 @@ import tools.jackson.databind.JsonNode;
 final class ProfilePatch {
 
 	private static final Set<String> FIELDS = Set.of("nickName", "avatarUrl", "signature");
+
+	private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+	/** Letters that show as nothing: the Hangul fillers. */
+	private static final Set<Integer> FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0);
 
 	private final JsonNode body;
 
@@ -32,16 +41,17 @@ final class ProfilePatch {
 	 */
 	static ProfilePatch read(JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw new InvalidRequestException("The request body must be a JSON object");
+			throw new InvalidRequestException("invalid.body-not-object", "The request body must be a JSON object");
 		}
 		for (Iterator<Map.Entry<String, JsonNode>> fields = body.properties().iterator(); fields.hasNext();) {
 			Map.Entry<String, JsonNode> field = fields.next();
 			if (!FIELDS.contains(field.getKey())) {
-				throw new InvalidRequestException("Unknown field " + quoted(field.getKey())
-						+ ": only nickName, avatarUrl and signature can be changed");
+				throw new InvalidRequestException("invalid.profile-field", "Unknown field " + quoted(field.getKey())
+						+ ": only nickName, avatarUrl and signature can be changed", quoted(field.getKey()));
 			}
 			if (!field.getValue().isNull() && !field.getValue().isString()) {
-				throw new InvalidRequestException(field.getKey() + " must be a string or null");
+				throw new InvalidRequestException("invalid.string-or-null",
+						field.getKey() + " must be a string or null", fieldName(field.getKey()));
 			}
 		}
 		ProfilePatch patch = new ProfilePatch(body);
@@ -75,11 +85,20 @@ final class ProfilePatch {
 		if (node == null) {
 			return current;
 		}
-		return node.isNull() ? null : node.asString();
+		// stored in one normal form (NFC), so that equal text is stored equally
+		return node.isNull() ? null : Normalizer.normalize(node.asString(), Normalizer.Form.NFC);
 	}
 
 	private static String emptyAsNull(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * A field's name as the person reads it ({@code field.nickName} in the bundles: 昵称 in
+	 * Chinese), its JSON name otherwise.
+	 */
+	private static MessageSourceResolvable fieldName(String field) {
+		return new DefaultMessageSourceResolvable(new String[] { "field." + field }, field);
 	}
 
 	private static String quoted(String name) {

@@ -26,6 +26,10 @@ public class UserProfiles {
 	}
 
 	public UserProfile of(User user) {
+		if (this.apps.all().size() < 2) {
+			// a linked user would be in another configured app: with one app, no query
+			return UserProfile.of(user, List.of());
+		}
 		List<String> linked = this.users.findLinkedApps(user).stream().filter(this.apps::contains).toList();
 		return UserProfile.of(user, linked);
 	}

@@ -3,11 +3,12 @@ package io.miniauth.server.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import io.miniauth.server.crypto.SecretBox;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
@@ -46,7 +48,7 @@ public class UserRepository {
 			UPDATE users SET previous_session_key = session_key, session_key = :sessionKey,
 			    unionid = COALESCE(:unionid, unionid),
 			    last_login_at = :now, updated_at = :now
-			WHERE appid = :appid AND openid = :openid
+			WHERE id = :id
 			""";
 
 	private static final String FIND_SESSION_KEYS = "SELECT appid, openid, session_key, previous_session_key FROM users WHERE id = :id";
@@ -61,9 +63,9 @@ public class UserRepository {
 			SELECT DISTINCT appid FROM users WHERE unionid = :unionid AND id <> :id ORDER BY appid
 			""";
 
-	private static final String LOCK = "SELECT id FROM users WHERE id = :id FOR UPDATE";
-
 	private static final String FIND_BY_ID_FOR_UPDATE = FIND_BY_ID + " FOR UPDATE";
+
+	private static final String FIND_BY_OPENID_FOR_UPDATE = FIND_BY_OPENID + " FOR UPDATE";
 
 	private static final String UPDATE_PROFILE = """
 			UPDATE users SET nick_name = :nickName, avatar_url = :avatarUrl, signature = :signature, updated_at = :now
@@ -78,6 +80,8 @@ public class UserRepository {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate loginTransaction;
+
 	public UserRepository(JdbcClient jdbc, SecretBox secretBox, PlatformTransactionManager transactionManager) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(secretBox, "secretBox cannot be null");
@@ -85,6 +89,10 @@ public class UserRepository {
 		this.jdbc = jdbc;
 		this.secretBox = secretBox;
 		this.transaction = new TransactionTemplate(transactionManager);
+		// READ COMMITTED on every database: a login that waited for the user's row lock
+		// must then see what the login before it committed
+		this.loginTransaction = new TransactionTemplate(transactionManager);
+		this.loginTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
 	/**
@@ -97,45 +105,64 @@ public class UserRepository {
 	 * @return the user, and whether this login created them
 	 */
 	public LoginRecord recordLogin(WeChatLogin login, Instant now) {
-		return recordLogin(login, now, (created) -> {
-		});
+		return recordLogin(login, now, (record) -> record);
 	}
 
 	/**
-	 * Records a login as {@link #recordLogin(WeChatLogin, Instant)} does, and writes what
-	 * else a creation causes in the transaction that creates the user.
+	 * Records a login as {@link #recordLogin(WeChatLogin, Instant)} does, and goes on in
+	 * the same transaction (one commit), with the user's row locked until it ends, so
+	 * that concurrent changes that concern one user (such as logins counting the user's
+	 * sessions) take turns.
+	 * @param <T> what the transaction makes
 	 * @param login what WeChat said about the person
 	 * @param now the time of the login
-	 * @param onCreated what else a creation writes, in the transaction that inserts the
-	 * user (rolled back with it)
-	 * @return the user, and whether this login created them
+	 * @param then what else the transaction does with the user
+	 * @return what it made
 	 */
-	public LoginRecord recordLogin(WeChatLogin login, Instant now, Consumer<User> onCreated) {
-		if (updateLogin(login, now) == 0) {
-			try {
-				// its own transaction: on PostgreSQL a duplicate key aborts the
-				// transaction
-				// it happens in, and the loser must go on to update the winner's row
-				User created = this.transaction.execute((status) -> {
-					this.jdbc.sql(INSERT)
-						.param("id", UUID.randomUUID().toString())
-						.param("appid", login.appid())
-						.param("openid", login.openid())
-						.param("unionid", login.unionid())
-						.param("sessionKey", sealedSessionKey(login))
-						.param("now", toColumn(now))
-						.update();
-					User user = findByOpenid(login.appid(), login.openid()).orElseThrow();
-					onCreated.accept(user);
-					return user;
-				});
-				return new LoginRecord(created, true);
-			}
-			catch (DuplicateKeyException ex) {
-				updateLogin(login, now);
-			}
+	public <T> T recordLogin(WeChatLogin login, Instant now, Function<LoginRecord, T> then) {
+		try {
+			return this.loginTransaction.execute((status) -> then.apply(lockAndRecord(login, now)));
 		}
-		return new LoginRecord(findByOpenid(login.appid(), login.openid()).orElseThrow(), false);
+		catch (DuplicateKeyException ex) {
+			// another first login of the same person created the user meanwhile; the
+			// failed transaction is rolled back (some databases refuse any further
+			// statement in it) and this one finds the user
+			return this.loginTransaction.execute((status) -> then.apply(lockAndRecord(login, now)));
+		}
+	}
+
+	private LoginRecord lockAndRecord(WeChatLogin login, Instant now) {
+		// stored as written (every schema keeps microseconds), so the user is not read
+		// back
+		Instant at = now.truncatedTo(ChronoUnit.MICROS);
+		Optional<User> existing = this.jdbc.sql(FIND_BY_OPENID_FOR_UPDATE)
+			.param("appid", login.appid())
+			.param("openid", login.openid())
+			.query(USER_MAPPER)
+			.optional();
+		if (existing.isEmpty()) {
+			User created = new User(UUID.randomUUID().toString(), login.appid(), login.openid(), login.unionid(), null,
+					null, null, null, at, at, null);
+			this.jdbc.sql(INSERT)
+				.param("id", created.id())
+				.param("appid", created.appid())
+				.param("openid", created.openid())
+				.param("unionid", created.unionid())
+				.param("sessionKey", sealedSessionKey(login))
+				.param("now", toColumn(at))
+				.update();
+			return new LoginRecord(created, true);
+		}
+		User user = existing.get();
+		this.jdbc.sql(RECORD_LOGIN)
+			.param("sessionKey", sealedSessionKey(login))
+			.param("unionid", login.unionid())
+			.param("now", toColumn(at))
+			.param("id", user.id())
+			.update();
+		String unionid = (login.unionid() != null) ? login.unionid() : user.unionid();
+		return new LoginRecord(new User(user.id(), user.appid(), user.openid(), unionid, user.nickName(),
+				user.avatarUrl(), user.signature(), user.phone(), user.createdAt(), at, user.externalId()), false);
 	}
 
 	/**
@@ -162,15 +189,6 @@ public class UserRepository {
 					(current != null) ? this.secretBox.open(current, context) : null,
 					() -> (previous != null) ? this.secretBox.open(previous, context) : null);
 		}).optional();
-	}
-
-	/**
-	 * Locks the user's row until the transaction ends, so that concurrent changes that
-	 * concern one user (such as logins counting the user's sessions) take turns.
-	 * @param userId the user
-	 */
-	public void lock(String userId) {
-		this.jdbc.sql(LOCK).param("id", userId).query(String.class).single();
 	}
 
 	public Optional<User> findById(String id) {
@@ -255,16 +273,6 @@ public class UserRepository {
 			.param("id", user.id())
 			.query(String.class)
 			.list();
-	}
-
-	private int updateLogin(WeChatLogin login, Instant now) {
-		return this.jdbc.sql(RECORD_LOGIN)
-			.param("sessionKey", sealedSessionKey(login))
-			.param("unionid", login.unionid())
-			.param("now", toColumn(now))
-			.param("appid", login.appid())
-			.param("openid", login.openid())
-			.update();
 	}
 
 	private String sealedSessionKey(WeChatLogin login) {

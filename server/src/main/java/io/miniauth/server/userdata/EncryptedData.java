@@ -55,11 +55,12 @@ final class EncryptedData {
 			String iv, String appid, JsonMapper json) {
 		byte[] ivBytes = base64("iv", iv);
 		if (ivBytes.length != BLOCK) {
-			throw new InvalidRequestException("iv must be 16 bytes in Base64 (24 characters)");
+			throw new InvalidRequestException("invalid.iv-length", "iv must be 16 bytes in Base64 (24 characters)");
 		}
 		byte[] ciphertext = base64("encryptedData", encryptedData);
 		if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
-			throw new InvalidRequestException("encryptedData is not a whole number of AES blocks");
+			throw new InvalidRequestException("invalid.encrypted-data-blocks",
+					"encryptedData is not a whole number of AES blocks");
 		}
 		JsonNode data = open(sessionKey, ciphertext, ivBytes, json);
 		if (data == null) {
@@ -96,6 +97,36 @@ final class EncryptedData {
 	}
 
 	/**
+	 * Checks that the decrypted data holds what the signed {@code rawData} says: every
+	 * member of {@code rawData} with the same value. AES-CBC has no MAC, so whoever holds
+	 * {@code encryptedData} can rewrite its first 16 bytes by changing {@code iv}: only
+	 * the signature, which needs the session_key, vouches for content. The decrypted data
+	 * may hold more than {@code rawData} (WeChat adds the {@code watermark}, and for user
+	 * info {@code openId} and {@code unionId}); those members are not vouched for.
+	 * @param data the decrypted data
+	 * @param rawData the signed raw JSON text, already checked against its signature
+	 * @param json reads {@code rawData}
+	 * @throws UserDataException when they differ
+	 */
+	static void checkHoldsRawData(JsonNode data, String rawData, JsonMapper json) {
+		JsonNode raw;
+		try {
+			raw = json.readTree(rawData);
+		}
+		catch (JacksonException ex) {
+			throw UserDataException.rawDataMismatch();
+		}
+		if (raw == null || !raw.isObject()) {
+			throw UserDataException.rawDataMismatch();
+		}
+		for (String name : raw.propertyNames()) {
+			if (!raw.get(name).equals(data.get(name))) {
+				throw UserDataException.rawDataMismatch();
+			}
+		}
+	}
+
+	/**
 	 * The JSON object the data decrypts to under a key, or {@code null} for any failure:
 	 * the reasons are deliberately not told apart.
 	 */
@@ -117,8 +148,9 @@ final class EncryptedData {
 			return Base64.getDecoder().decode(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(field
-					+ " is not valid Base64 (a '+' turned into a space by form or URL encoding is a common cause)");
+			throw new InvalidRequestException("invalid.base64", field
+					+ " is not valid Base64 (a '+' turned into a space by form or URL encoding is a common cause)",
+					field);
 		}
 	}
 

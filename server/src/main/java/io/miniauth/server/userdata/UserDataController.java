@@ -122,7 +122,8 @@ class UserDataController {
 	@PostMapping(path = "/user/decrypt", consumes = MediaType.APPLICATION_JSON_VALUE)
 	JsonNode decrypt(Caller caller, @Valid @RequestBody DecryptRequest request) {
 		if ((request.rawData() == null) != (request.signature() == null)) {
-			throw new InvalidRequestException("rawData and signature go together: send both or neither");
+			throw new InvalidRequestException("invalid.raw-data-without-signature",
+					"rawData and signature go together: send both or neither");
 		}
 		this.rateLimiter.consume("decrypt-user", caller.userId(), this.budgets.decryptPerUser());
 		SessionKeys keys = this.currentUser.sessionKeys(caller);
@@ -131,6 +132,7 @@ class UserDataController {
 				keys.appid(), this.json);
 		if (request.rawData() != null) {
 			EncryptedData.checkSignature(request.rawData(), request.signature(), sessionKey);
+			EncryptedData.checkHoldsRawData(data, request.rawData(), this.json);
 		}
 		return data;
 	}

@@ -1,8 +1,7 @@
 package io.miniauth.server.userdata;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * WeChat user data that cannot be accepted. Each reason has its own factory and
@@ -10,13 +9,13 @@ import org.springframework.http.HttpStatus;
  */
 public final class UserDataException extends MiniAuthException {
 
-	private UserDataException(HttpStatus status, String code, String msg) {
-		super(status, code, msg);
+	private UserDataException(ErrorCode code, String msg) {
+		super(code, msg);
 	}
 
 	/** The data was made with a session_key that has changed since. */
 	static UserDataException sessionKeyStale() {
-		return new UserDataException(HttpStatus.CONFLICT, "SESSION_KEY_STALE",
+		return new UserDataException(ErrorCode.SESSION_KEY_STALE,
 				"The data was made with an older WeChat session: call wx.login() and log in again, then fetch the data again and retry");
 	}
 
@@ -26,20 +25,28 @@ public final class UserDataException extends MiniAuthException {
 	 * deliberately not told (see {@link EncryptedData}).
 	 */
 	static UserDataException invalidEncryptedData() {
-		return new UserDataException(HttpStatus.BAD_REQUEST, "INVALID_ENCRYPTED_DATA",
+		return new UserDataException(ErrorCode.INVALID_ENCRYPTED_DATA,
 				"encryptedData cannot be decrypted with this user's session: if the mini program called wx.login "
 						+ "since it last logged in here, log in again, fetch the data again and retry");
 	}
 
 	/** The data was made for another app. */
 	static UserDataException watermarkMismatch() {
-		return new UserDataException(HttpStatus.BAD_REQUEST, "WATERMARK_MISMATCH", "The data was made for another app");
+		return new UserDataException(ErrorCode.WATERMARK_MISMATCH, "The data was made for another app");
 	}
 
 	/** {@code signature} is not {@code sha1(rawData + session_key)}. */
 	static UserDataException signatureMismatch() {
-		return new UserDataException(HttpStatus.BAD_REQUEST, "SIGNATURE_MISMATCH",
-				"rawData does not match its signature");
+		return new UserDataException(ErrorCode.SIGNATURE_MISMATCH, "rawData does not match its signature");
+	}
+
+	/**
+	 * The decrypted data does not hold what the signed {@code rawData} says: the
+	 * {@code iv} or the ciphertext was altered.
+	 */
+	static UserDataException rawDataMismatch() {
+		return new UserDataException(ErrorCode.RAW_DATA_MISMATCH,
+				"encryptedData does not hold the data that rawData and its signature vouch for");
 	}
 
 }

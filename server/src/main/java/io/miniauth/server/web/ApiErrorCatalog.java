@@ -44,10 +44,35 @@ public final class ApiErrorCatalog {
 				merge(AUTHENTICATION,
 						Map.of(400,
 								List.of("INVALID_REQUEST", "INVALID_ENCRYPTED_DATA", "WATERMARK_MISMATCH",
-										"SIGNATURE_MISMATCH"),
+										"SIGNATURE_MISMATCH", "RAW_DATA_MISMATCH"),
 								409, List.of("SESSION_KEY_STALE"), 429, List.of("RATE_LIMITED"))));
 		ERRORS.put("GET /user/session-key/status", merge(AUTHENTICATION, WECHAT));
 		ERRORS.put("GET /user/events", AUTHENTICATION);
+		ERRORS.put("DELETE /user/me",
+				merge(AUTHENTICATION, merge(Map.of(400, List.of("INVALID_REQUEST", "INVALID_CODE", "CODE_ALREADY_USED"),
+						403, List.of("STEP_UP_MISMATCH", "ACCOUNT_BANNED")), WECHAT)));
+		ERRORS.put("POST /admin/api/users/{id}/ban",
+				Map.of(400, List.of("INVALID_REQUEST"), 401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND"),
+						409, List.of("ACCOUNT_DELETED", "DELETION_PENDING")));
+		ERRORS.put("DELETE /admin/api/users/{id}/ban",
+				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND"), 409, List.of("ACCOUNT_DELETED")));
+		ERRORS.put("DELETE /admin/api/users/{id}",
+				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND")));
+		ERRORS.put("GET /admin/api/webhooks/deliveries",
+				Map.of(400, List.of("INVALID_REQUEST"), 401, List.of("UNAUTHORIZED")));
+		ERRORS.put("POST /admin/api/webhooks/events/{id}/replay",
+				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("WEBHOOK_EVENT_NOT_FOUND")));
+		ERRORS.put("POST /admin/api/webhooks/replay",
+				Map.of(400, List.of("INVALID_REQUEST"), 401, List.of("UNAUTHORIZED")));
+		ERRORS.put("GET /wechat/push/{appid}",
+				Map.of(401, List.of("PUSH_SIGNATURE_INVALID"), 404, List.of("PUSH_NOT_CONFIGURED")));
+		ERRORS.put("POST /wechat/push/{appid}", Map.of(400, List.of("PUSH_MALFORMED"), 401,
+				List.of("PUSH_SIGNATURE_INVALID"), 404, List.of("PUSH_NOT_CONFIGURED")));
+		// a banned account, or one whose deletion is pending, is refused on every path
+		List.of("POST /user/login", "POST /user/token/refresh", "GET /user/me", "PATCH /user/me", "POST /user/phone",
+				"POST /user/decrypt")
+			.forEach((endpoint) -> ERRORS.computeIfPresent(endpoint,
+					(key, errors) -> merge(errors, Map.of(403, List.of("ACCOUNT_BANNED")))));
 	}
 
 	private ApiErrorCatalog() {

@@ -29,9 +29,15 @@ public class ClientAddress {
 		this.trustedProxies = properties.web().trustedProxies().stream().map(AddressRange::parse).toList();
 	}
 
+	/**
+	 * The client's address, in one canonical text form (so that {@code ::ffff:1.2.3.4}
+	 * and {@code 1.2.3.4}, or two spellings of one IPv6 address, are the same client).
+	 * @param request the request
+	 * @return the address
+	 */
 	public String of(HttpServletRequest request) {
-		String peer = request.getRemoteAddr();
-		if (this.trustedProxies.isEmpty() || !isTrusted(peer)) {
+		String peer = canonical(request.getRemoteAddr());
+		if (this.trustedProxies.isEmpty() || !isTrusted(literal(peer))) {
 			return peer;
 		}
 		String forwarded = request.getHeader("X-Forwarded-For");
@@ -41,16 +47,86 @@ public class ClientAddress {
 		String[] hops = forwarded.split(",");
 		for (int i = hops.length - 1; i >= 0; i--) {
 			String hop = hops[i].strip();
-			if (!hop.isEmpty() && !isTrusted(hop)) {
-				return hop;
+			if (hop.isEmpty()) {
+				continue;
+			}
+			byte[] address = literal(hop);
+			if (address == null) {
+				// not an address: neither it nor anything left of it can be believed
+				return peer;
+			}
+			if (!isTrusted(address)) {
+				return canonical(hop);
 			}
 		}
 		return peer;
 	}
 
-	private boolean isTrusted(String address) {
-		// parsed once, then compared with every range
-		byte[] candidate = literal(address);
+	/**
+	 * The network that per-address budgets count an address in: an IPv4 address itself,
+	 * an IPv6 address cut to its first {@code ipv6Prefix} bits, since one IPv6 customer
+	 * is usually given a whole /64.
+	 * @param address a client address
+	 * @param ipv6Prefix the IPv6 prefix length
+	 * @return the network, as text
+	 */
+	public static String network(String address, int ipv6Prefix) {
+		byte[] bytes = literal(address);
+		if (bytes == null || bytes.length == 4) {
+			return address;
+		}
+		for (int bit = ipv6Prefix; bit < bytes.length * 8; bit++) {
+			bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+		}
+		return text(bytes) + "/" + ipv6Prefix;
+	}
+
+	private static String canonical(String address) {
+		byte[] bytes = literal(address);
+		return (bytes != null) ? text(bytes) : address;
+	}
+
+	/**
+	 * An address as text: IPv4 dotted, IPv6 as RFC 5952 recommends (lower case, no
+	 * leading zeros, the longest run of two or more zero groups as {@code ::}).
+	 */
+	private static String text(byte[] address) {
+		if (address.length == 4) {
+			return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "."
+					+ (address[3] & 0xFF);
+		}
+		int[] groups = new int[8];
+		for (int i = 0; i < 8; i++) {
+			groups[i] = ((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF);
+		}
+		int zerosFrom = -1;
+		int zeros = 1;
+		for (int i = 0; i < 8; i++) {
+			int end = i;
+			while (end < 8 && groups[end] == 0) {
+				end++;
+			}
+			if (end - i > zeros) {
+				zerosFrom = i;
+				zeros = end - i;
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			if (i == zerosFrom) {
+				text.append("::");
+				i += zeros - 1;
+				continue;
+			}
+			if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+				text.append(':');
+			}
+			text.append(Integer.toHexString(groups[i]));
+		}
+		return text.toString();
+	}
+
+	private boolean isTrusted(byte[] candidate) {
 		if (candidate == null) {
 			return false;
 		}

@@ -1,11 +1,14 @@
 package io.miniauth.server.web;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -35,11 +38,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ProblemHandler.class);
 
-	private static final Map<Integer, String> CODES = Map.of(400, "INVALID_REQUEST", 404, "NOT_FOUND", 405,
-			"METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 500,
-			"INTERNAL_ERROR", 503, "SERVICE_UNAVAILABLE");
+	/** The codes of Spring MVC's own failures, by status. */
+	private static final Map<Integer, ErrorCode> CODES = Map.of(400, ErrorCode.INVALID_REQUEST, 404,
+			ErrorCode.NOT_FOUND, 405, ErrorCode.METHOD_NOT_ALLOWED, 406, ErrorCode.NOT_ACCEPTABLE, 413,
+			ErrorCode.PAYLOAD_TOO_LARGE, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 500, ErrorCode.INTERNAL_ERROR, 503,
+			ErrorCode.SERVICE_UNAVAILABLE);
+
+	/** How long to wait after the database or Redis failed. */
+	private static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(5);
 
 	private final Problems problems;
+
+	/**
+	 * The code of a failure that has no code of its own, by its status.
+	 * @param status the HTTP status
+	 * @return the code
+	 */
+	static String codeFor(int status) {
+		ErrorCode code = CODES.get(status);
+		return (code != null) ? code.name() : "HTTP_" + status;
+	}
 
 	ProblemHandler(Problems problems) {
 		this.problems = problems;
@@ -47,7 +65,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> miniAuthFailure(MiniAuthException ex) {
-		ProblemDetail problem = this.problems.problem(ex.status(), ex.code(), ex.getMessage());
+		ProblemDetail problem = this.problems.problem(ex);
+		ex.properties().forEach(problem::setProperty);
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}
 
@@ -61,31 +80,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			TransactionSystemException.class })
 	ResponseEntity<Object> storeUnavailable(RuntimeException ex) {
 		log.warn("The database or Redis is not answering: " + ex.getClass().getSimpleName());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-					"The service is busy or briefly unavailable: try again in a few seconds"));
+		return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_AFTER.toSeconds()))
+			.body(this.problems.problem(ErrorCode.SERVICE_UNAVAILABLE));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> unexpectedFailure(Exception ex) {
 		log.error("Unexpected failure", ex);
-		return ResponseEntity.internalServerError()
-			.body(this.problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-					"Something went wrong on our side"));
+		return ResponseEntity.internalServerError().body(this.problems.problem(ErrorCode.INTERNAL_ERROR));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String msg = ex.getBindingResult()
+		// the first broken rule, by field name, in the bundles' words for it (keys such
+		// as
+		// NotBlank and Size, with the field's name as {0})
+		MessageSourceResolvable rule = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
 			.sorted(Comparator.comparing(FieldError::getField))
-			.map((error) -> error.getField() + " " + error.getDefaultMessage())
+			.<MessageSourceResolvable>map((error) -> new DefaultMessageSourceResolvable(error.getCodes(),
+					error.getArguments(), error.getField() + " " + error.getDefaultMessage()))
 			.findFirst()
-			.orElse("The request is not valid");
-		return ResponseEntity.badRequest().body(this.problems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", msg));
+			.orElse(new DefaultMessageSourceResolvable(ErrorCode.INVALID_REQUEST.messageKey()));
+		return ResponseEntity.badRequest()
+			.body(this.problems.problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST.name(), rule));
 	}
 
 	@Override
@@ -93,12 +114,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, RequestBodyTooLargeException.class)) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-				.body(this.problems.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-						RequestBodyTooLargeException.MSG));
+				.body(this.problems.problem(ErrorCode.PAYLOAD_TOO_LARGE));
 		}
 		return ResponseEntity.badRequest()
-			.body(this.problems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
-					"The request body is not JSON of the expected shape"));
+			.body(this.problems.problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST.name(),
+					new DefaultMessageSourceResolvable(new String[] { "invalid.body-not-json" },
+							"The request body is not JSON of the expected shape")));
 	}
 
 	@Override
@@ -108,7 +129,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& problem.getProperties() == null) {
 			// Spring MVC's own failures: an unsupported media type, an unknown path, ...
-			this.problems.complete(problem, CODES.getOrDefault(statusCode.value(), "HTTP_" + statusCode.value()));
+			this.problems.complete(problem, codeFor(statusCode.value()));
 		}
 		return response;
 	}

@@ -45,8 +45,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > this.limit) {
 			// the same answer as a body found too large while reading, which the
 			// exception handler makes
-			ProblemDetail problem = this.problems.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-					RequestBodyTooLargeException.MSG);
+			ProblemDetail problem = this.problems.problem(ErrorCode.PAYLOAD_TOO_LARGE);
 			problem.setInstance(URI.create(request.getRequestURI()));
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -65,7 +65,7 @@ public class WebhookDispatcher implements SchedulingConfigurer {
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		Duration interval = this.settings.pollInterval();
-		if (!interval.isZero() && !interval.isNegative() && !this.endpoints.all().isEmpty()) {
+		if (!interval.isZero() && !interval.isNegative()) {
 			registrar.addFixedDelayTask(this::dispatchAll, interval);
 		}
 	}
@@ -75,6 +75,10 @@ public class WebhookDispatcher implements SchedulingConfigurer {
 	 * @return how many attempts were made
 	 */
 	public int dispatchAll() {
+		if (this.endpoints.all().isEmpty()) {
+			// nothing is ever queued
+			return 0;
+		}
 		int total = 0;
 		int attempted;
 		do {

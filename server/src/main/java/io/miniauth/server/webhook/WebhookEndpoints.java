@@ -13,9 +13,12 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.miniauth.server.app.EmulatorMode;
+import io.miniauth.emulator.webhook.WebhookInspector;
 import io.miniauth.server.config.MiniAuthProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +31,42 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookEndpoints {
 
-	private final List<WebhookEndpoint> endpoints;
+	/** Where demo mode sends events: the embedded emulator's inspector. */
+	static final String INSPECTOR = "emulator-inspector";
+
+	private volatile List<WebhookEndpoint> endpoints;
 
 	private final boolean loopbackAllowed;
+
+	private boolean inspectorWanted;
 
 	@Autowired
 	WebhookEndpoints(MiniAuthProperties properties) {
 		this(properties.webhooks().endpoints(), EmulatorMode.isOn(properties));
+		this.inspectorWanted = EmulatorMode.isOn(properties) && properties.apps().isEmpty()
+				&& properties.webhooks().endpoints().isEmpty() && properties.webhooks().emulatorInspector();
+	}
+
+	/**
+	 * In demo mode with no endpoint configured, sends every event to the embedded
+	 * emulator's inspector ({@code GET /emulator/webhooks} lists them), once the port is
+	 * known.
+	 * @param event the server has started
+	 */
+	@EventListener
+	void wireInspector(WebServerInitializedEvent event) {
+		// the application's own server, not a separate management port
+		if (this.inspectorWanted && event.getApplicationContext().getServerNamespace() == null
+				&& find(INSPECTOR) == null) {
+			URI url = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/emulator/webhooks/demo");
+			this.endpoints = List.of(new WebhookEndpoint(INSPECTOR, url,
+					List.of(WebhookSecret.parse(WebhookInspector.DEMO_SECRET, "the inspector's secret")),
+					Set.copyOf(EnumSet.allOf(WebhookEventType.class))));
+		}
+	}
+
+	boolean inspectorWired() {
+		return find(INSPECTOR) != null;
 	}
 
 	// Visible for testing

@@ -1,8 +1,7 @@
 package io.miniauth.server.webhook;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * No webhook event has that id (or it is past retention): 404
@@ -11,7 +10,7 @@ import org.springframework.http.HttpStatus;
 class WebhookEventNotFoundException extends MiniAuthException {
 
 	WebhookEventNotFoundException() {
-		super(HttpStatus.NOT_FOUND, "WEBHOOK_EVENT_NOT_FOUND", "No webhook event has that id");
+		super(ErrorCode.WEBHOOK_EVENT_NOT_FOUND, "No webhook event has that id");
 	}
 
 }

@@ -14,6 +14,23 @@ public enum WebhookEventType {
 	/** A user bound a phone number. */
 	USER_PHONE_BOUND("user.phone_bound"),
 
+	/** A user was banned; {@code data.until} and {@code data.reason} say how. */
+	USER_BANNED("user.banned"),
+
+	/** A user's ban was lifted. */
+	USER_UNBANNED("user.unbanned"),
+
+	/**
+	 * A user's account was deleted; only the user id is told, the personal data is gone.
+	 */
+	USER_DELETED("user.deleted"),
+
+	/**
+	 * The user withdrew consent in WeChat; {@code data.withdrawn} names the fields
+	 * erased.
+	 */
+	USER_WECHAT_REVOKED("user.wechat_revoked"),
+
 	/** A login started a session. */
 	SESSION_CREATED("session.created"),
 

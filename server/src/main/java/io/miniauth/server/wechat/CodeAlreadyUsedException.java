@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat 40163: the login code was exchanged before; a code works once.
@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 public class CodeAlreadyUsedException extends WeChatException {
 
 	public CodeAlreadyUsedException() {
-		super(HttpStatus.BAD_REQUEST, "CODE_ALREADY_USED",
-				"The login code was already used: call wx.login() again for a new one", 40163);
+		super(ErrorCode.CODE_ALREADY_USED, "The login code was already used: call wx.login() again for a new one",
+				40163);
 	}
 
 }

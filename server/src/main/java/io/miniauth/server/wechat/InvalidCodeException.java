@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat 40029: the login code is unknown, expired or for another app.
@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 public class InvalidCodeException extends WeChatException {
 
 	public InvalidCodeException() {
-		super(HttpStatus.BAD_REQUEST, "INVALID_CODE",
-				"The login code is invalid or expired: call wx.login() again for a new one", 40029);
+		super(ErrorCode.INVALID_CODE, "The login code is invalid or expired: call wx.login() again for a new one",
+				40029);
 	}
 
 }

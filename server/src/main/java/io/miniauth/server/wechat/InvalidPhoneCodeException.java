@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat 40029 on the phone number API: the code from the getPhoneNumber button is
@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public class InvalidPhoneCodeException extends WeChatException {
 
 	public InvalidPhoneCodeException() {
-		super(HttpStatus.BAD_REQUEST, "INVALID_PHONE_CODE",
+		super(ErrorCode.INVALID_PHONE_CODE,
 				"The phone code is invalid, used or expired: ask the user to tap the phone button again", 40029);
 	}
 

@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat 40226: WeChat blocked the login of a user it rates high-risk.
@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 public class LoginBlockedException extends WeChatException {
 
 	public LoginBlockedException() {
-		super(HttpStatus.FORBIDDEN, "LOGIN_BLOCKED", "WeChat blocked this login (high-risk user)", 40226);
+		super(ErrorCode.LOGIN_BLOCKED, "WeChat blocked this login (high-risk user)", 40226);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -38,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RestWeChatClient implements WeChatClient {
 
 	private static final Log logger = LogFactory.getLog(RestWeChatClient.class);
+
+	/** The errcodes that mean the app's credentials or the base URL are wrong. */
+	private static final Set<Integer> MISCONFIGURED = Set.of(40002, 40013, 40125, 40164, 40243, 41002, 41004);
 
 	private final RestClient restClient;
 
@@ -164,12 +168,15 @@ public final class RestWeChatClient implements WeChatClient {
 						info.path("purePhoneNumber").asString(null), info.path("countryCode").asString(null),
 						info.path("watermark").path("appid").asString(null));
 			}
-			if (errcode == 40029 || errcode == 40003) {
+			if (errcode == 40029 || errcode == 40003 || errcode == 40013) {
 				countError("getuserphonenumber", errcode);
 			}
 			throw switch (errcode) {
-				// 40003: the code is not the named user's
-				case 40029, 40003 -> new InvalidPhoneCodeException();
+				// 40003: the code is not the named user's; 40013: it was minted for
+				// another
+				// app. Both come from the client, so they are its error, never the
+				// operator's configuration alarm.
+				case 40029, 40003, 40013 -> new InvalidPhoneCodeException();
 				case 0 -> new WeChatUnavailableException("answer without phone_info", 0);
 				default -> failure(app, "getuserphonenumber", answer);
 			};
@@ -303,7 +310,10 @@ public final class RestWeChatClient implements WeChatClient {
 	 */
 	private WeChatException failure(MiniApp app, String api, JsonNode answer) {
 		int errcode = answer.path("errcode").asInt(0);
-		countError(api, errcode);
+		if (!MISCONFIGURED.contains(errcode)) {
+			// a misconfiguration is counted where it is reported, once
+			countError(api, errcode);
+		}
 		return switch (errcode) {
 			case -1 -> new WeChatUnavailableException("WeChat is busy (errcode -1)", -1);
 			case 45011 -> new WeChatRateLimitedException();

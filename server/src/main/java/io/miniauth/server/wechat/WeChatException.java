@@ -1,8 +1,7 @@
 package io.miniauth.server.wechat;
 
+import io.miniauth.server.web.ErrorCode;
 import io.miniauth.server.web.MiniAuthException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * WeChat refused a call or could not be reached. Each subclass is one reason a client can
@@ -12,8 +11,13 @@ public abstract class WeChatException extends MiniAuthException {
 
 	private final int errcode;
 
-	protected WeChatException(HttpStatus status, String code, String msg, int errcode) {
-		super(status, code, msg);
+	protected WeChatException(ErrorCode code, String msg, int errcode) {
+		super(code, msg);
+		this.errcode = errcode;
+	}
+
+	protected WeChatException(ErrorCode code, String messageKey, Object[] arguments, String msg, int errcode) {
+		super(code, messageKey, arguments, msg);
 		this.errcode = errcode;
 	}
 

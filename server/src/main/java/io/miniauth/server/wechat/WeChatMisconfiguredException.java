@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat rejected the app's own credentials (40013 invalid appid, 40125 invalid secret,
@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public class WeChatMisconfiguredException extends WeChatException {
 
 	public WeChatMisconfiguredException(int errcode) {
-		super(HttpStatus.INTERNAL_SERVER_ERROR, "WECHAT_MISCONFIGURED",
+		super(ErrorCode.WECHAT_MISCONFIGURED,
 				"The service is not set up correctly for WeChat login; please try again later", errcode);
 	}
 

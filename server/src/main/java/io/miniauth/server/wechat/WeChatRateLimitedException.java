@@ -2,8 +2,7 @@ package io.miniauth.server.wechat;
 
 import java.time.Duration;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat 45011: the user called too often. WeChat counts per minute.
@@ -13,14 +12,14 @@ public class WeChatRateLimitedException extends WeChatException {
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(60);
 
 	public WeChatRateLimitedException() {
-		super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Too many logins: try again in a minute", 45011);
+		super(ErrorCode.RATE_LIMITED, "problem.RATE_LIMITED.seconds",
+				new Object[] { Long.toString(RETRY_AFTER.toSeconds()) }, "Too many logins: try again in a minute",
+				45011);
 	}
 
 	@Override
-	public HttpHeaders headers() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
-		return headers;
+	public Duration retryAfter() {
+		return RETRY_AFTER;
 	}
 
 }

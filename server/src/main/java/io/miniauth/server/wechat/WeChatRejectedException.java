@@ -1,6 +1,6 @@
 package io.miniauth.server.wechat;
 
-import org.springframework.http.HttpStatus;
+import io.miniauth.server.web.ErrorCode;
 
 /**
  * WeChat answered with an errcode this service has no specific meaning for.
@@ -8,7 +8,8 @@ import org.springframework.http.HttpStatus;
 public class WeChatRejectedException extends WeChatException {
 
 	public WeChatRejectedException(int errcode) {
-		super(HttpStatus.BAD_GATEWAY, "WECHAT_ERROR", "WeChat refused the request (errcode " + errcode + ")", errcode);
+		super(ErrorCode.WECHAT_ERROR, "problem.WECHAT_ERROR.errcode", new Object[] { Integer.toString(errcode) },
+				"WeChat refused the request (errcode " + errcode + ")", errcode);
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.miniauth.server.database;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,7 +138,7 @@ abstract class DatabaseContractTests {
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
 		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
-			.containsExactly("1", "2", "3", "6", "10");
+			.containsExactly("1", "2", "3", "5", "6", "10");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
@@ -146,8 +148,10 @@ abstract class DatabaseContractTests {
 		assertThat(applied[2].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/migration/V3__session_cleanup_indexes.sql");
 		assertThat(applied[3].getPhysicalLocation().replace('\\', '/'))
-			.endsWith("/db/migration/V6__users_external_id.sql");
+			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V5__account_lifecycle.sql");
 		assertThat(applied[4].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/migration/V6__users_external_id.sql");
+		assertThat(applied[5].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V10__webhooks.sql");
 	}
 
@@ -479,6 +483,54 @@ abstract class DatabaseContractTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	@Test
+	void deleteMeOverHttpWhenOnThisDatabaseThenRowHoldsNothingPersonalAndTheUserComesBackNew() {
+		String handle = "db-leaver-" + UUID.randomUUID();
+		JsonNode login = this.api.login(handle).json();
+		String id = login.get("user").get("id").asString();
+		String openid = login.get("user").get("openid").asString();
+		String token = login.get("token").asString();
+		this.api.patch("/user/me", Api.json(Map.of("nickName", "小明😀", "signature", "再见")), "Authorization",
+				"Bearer " + token);
+		this.jdbc
+			.sql("UPDATE users SET phone_number = '13900000000', pure_phone_number = '13900000000', "
+					+ "country_code = '86' WHERE id = :id")
+			.param("id", id)
+			.update();
+
+		Reply deleted = this.api.send("DELETE", "/user/me",
+				HttpRequest.BodyPublishers.ofString(Api.json(Map.of("code", this.api.wxLogin(handle)))), "Content-Type",
+				"application/json", "Authorization", "Bearer " + token);
+
+		assertThat(deleted.status()).isEqualTo(204);
+		List<String> columns = List.of("openid", "unionid", "nick_name", "avatar_url", "signature", "phone_number",
+				"pure_phone_number", "country_code", "session_key", "previous_session_key", "status", "deleted_at");
+		Map<String, Object> row = this.jdbc.sql("SELECT " + String.join(", ", columns) + " FROM users WHERE id = :id")
+			.param("id", id)
+			.query((rs, rowNum) -> {
+				Map<String, Object> values = new HashMap<>();
+				for (String column : columns) {
+					values.put(column, rs.getObject(column));
+				}
+				return values;
+			})
+			.single();
+		assertThat((String) row.get("openid")).startsWith("d.").isNotEqualTo(openid);
+		assertThat((String) row.get("unionid")).startsWith("d.")
+			.isNotEqualTo(login.get("user").get("unionid").asString());
+		for (String erased : columns.subList(2, 10)) {
+			assertThat(row.get(erased)).as(erased).isNull();
+		}
+		assertThat(row.get("status")).isEqualTo("deleted");
+		assertThat(row.get("deleted_at")).isNotNull();
+		JsonNode again = this.api.login(handle).json();
+		assertThat(again.get("isNewUser").asBoolean()).isTrue();
+		assertThat(again.get("user").get("id").asString()).isNotEqualTo(id);
+		Reply old = me(token);
+		assertThat(old.code()).isEqualTo("TOKEN_REVOKED");
+		assertThat(old.json().get("reason").asString()).isEqualTo("deleted");
 	}
 
 	private Reply me(String token) {

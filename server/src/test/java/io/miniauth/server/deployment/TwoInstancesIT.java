@@ -35,6 +35,8 @@ class TwoInstancesIT {
 
 	private static final String APP = "wx0f1e2d3c4b5a6978";
 
+	private static final String OPERATOR_KEY = "two-instances-operator-key";
+
 	private static JarProcess emulator;
 
 	private static JarProcess a;
@@ -67,6 +69,7 @@ class TwoInstancesIT {
 		env.put("MINIAUTH_WEB_TRUSTED_PROXIES", "127.0.0.1");
 		env.put("MINIAUTH_RATE_LIMIT_LOGIN_PER_IP", "3/1m");
 		env.put("MINIAUTH_RATE_LIMIT_PHONE_PER_USER", "1000/1m");
+		env.put("MINIAUTH_ADMIN_API_KEYS", OPERATOR_KEY);
 		a = JarProcess.start("two-instances-a", Deployment.serverJar(), env);
 		b = JarProcess.start("two-instances-b", Deployment.serverJar(), env);
 
@@ -236,6 +239,42 @@ class TwoInstancesIT {
 		assertThat(overOnB.code()).isEqualTo("RATE_LIMITED");
 		assertThat(Long.parseLong(overOnB.header("Retry-After"))).isBetween(1L, 60L);
 		assertThat(overOnA.status()).isEqualTo(429);
+	}
+
+	@Test
+	void banWhenThroughAThenEveryPathRefusedOnBOnTheNextRequest() {
+		String repeatedCode = wx.wxLogin("banned-across", APP);
+		JsonNode phone = login(apiA, "198.51.100.9", repeatedCode);
+		JsonNode tablet = login(apiB, "198.51.100.10", wx.wxLogin("banned-across", APP));
+		String id = phone.get("user").get("id").asString();
+
+		Reply banned = apiA.post("/admin/api/users/" + id + "/ban", "{\"reason\":\"abuse\"}", "Authorization",
+				"Bearer " + OPERATOR_KEY);
+
+		assertThat(banned.status()).isEqualTo(200);
+		String auth = "Bearer " + phone.get("token").asString();
+		List<Reply> onB = List.of(apiB.get("/user/me", "Authorization", auth),
+				apiB.patch("/user/me", "{\"nickName\":\"x\"}", "Authorization", auth),
+				apiB.post("/user/phone", "{\"code\":\"any\"}", "Authorization", auth),
+				apiB.post("/user/decrypt", "{\"encryptedData\":\"AAAA\",\"iv\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}",
+						"Authorization", auth),
+				apiB.get("/user/me", "Authorization", "Bearer " + tablet.get("token").asString()),
+				apiB.post("/user/token/refresh",
+						Api.json(Map.of("refreshToken", tablet.get("refreshToken").asString()))),
+				post(apiB, "198.51.100.11", repeatedCode, APP),
+				post(apiB, "198.51.100.12", wx.wxLogin("banned-across", APP), APP));
+		assertThat(onB).allSatisfy((reply) -> {
+			assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+			assertThat(reply.code()).isEqualTo("ACCOUNT_BANNED");
+		});
+		Reply unbanned = apiB.send("DELETE", "/admin/api/users/" + id + "/ban", BodyPublishers.noBody(),
+				"Authorization", "Bearer " + OPERATOR_KEY);
+		assertThat(unbanned.status()).isEqualTo(200);
+		assertThat(login(apiA, "198.51.100.13", wx.wxLogin("banned-across", APP)).get("user").get("id").asString())
+			.isEqualTo(id);
+		Reply ended = apiA.get("/user/me", "Authorization", auth);
+		assertThat(ended.code()).isEqualTo("TOKEN_REVOKED");
+		assertThat(ended.json().get("reason").asString()).isEqualTo("banned");
 	}
 
 	private static JsonNode login(Api api, String clientAddress, String code) {

@@ -107,6 +107,22 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void loginWhenCodeRepeatedByAnotherClientWithinWindowThen400CodeAlreadyUsed() {
+		String code = this.api.wxLogin("intercepted");
+		JsonNode first = this.api.post("/user/login", Api.json(Map.of("code", code)), "User-Agent", "victim-phone")
+			.json();
+
+		Reply thief = this.api.post("/user/login", Api.json(Map.of("code", code)), "User-Agent", "thief");
+		Reply victim = this.api.post("/user/login", Api.json(Map.of("code", code)), "User-Agent", "victim-phone");
+
+		assertThat(thief.status()).isEqualTo(400);
+		assertThat(thief.code()).isEqualTo("CODE_ALREADY_USED");
+		assertThat(thief.body()).doesNotContain(first.get("refreshToken").asString());
+		assertThat(victim.status()).isEqualTo(200);
+		assertThat(victim.json().get("refreshToken").asString()).isEqualTo(first.get("refreshToken").asString());
+	}
+
+	@Test
 	void loginThenTheUsersLoginEventNamesTheSessionItStarted() {
 		String token = this.api.token("event-session");
 

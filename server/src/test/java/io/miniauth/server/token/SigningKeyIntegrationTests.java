@@ -2,6 +2,7 @@ package io.miniauth.server.token;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import java.net.URI;
@@ -18,6 +19,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.config.MiniAuthProperties;
+import io.miniauth.server.crypto.CryptoProvider;
 import io.miniauth.server.crypto.SecretBox;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
@@ -57,6 +59,9 @@ class SigningKeyIntegrationTests {
 
 	@Autowired
 	SecretBox secretBox;
+
+	@Autowired
+	CryptoProvider crypto;
 
 	@Autowired
 	MiniAuthProperties properties;
@@ -105,6 +110,30 @@ class SigningKeyIntegrationTests {
 	}
 
 	@Test
+	void tokenWhenSignedWithNativeProviderThenAnInstanceOnTheJdkVerifiesItAndTheOtherWayRound() {
+		// a fleet may mix platforms (or miniauth.crypto.provider=jdk): the keys and
+		// tokens
+		// are the same
+		SigningKeys nativeKeys = keysOn(CryptoProvider.nativeIfAvailable());
+		SigningKeys jdkKeys = keysOn(CryptoProvider.jdk());
+		String signedNatively = new AccessTokenIssuer(nativeKeys, this.properties, this.clock)
+			.issue("u1", "wxa", "s1", null)
+			.value();
+		String signedOnJdk = new AccessTokenIssuer(jdkKeys, this.properties, this.clock).issue("u2", "wxa", "s2", null)
+			.value();
+
+		assertThat(new AccessTokenVerifier(jdkKeys, this.properties, this.clock).verify(signedNatively).sessionId())
+			.isEqualTo("s1");
+		assertThat(new AccessTokenVerifier(nativeKeys, this.properties, this.clock).verify(signedOnJdk).sessionId())
+			.isEqualTo("s2");
+	}
+
+	private SigningKeys keysOn(CryptoProvider crypto) {
+		SecretBox box = new SecretBox(Base64.getDecoder().decode(MiniAuthTest.KEY_ENCRYPTION_KEY), crypto);
+		return new SigningKeys(this.jdbc, box, crypto, this.properties, this.clock);
+	}
+
+	@Test
 	void privateKeyWhenStoredThenSealedNotPlainJwk() {
 		List<String> stored = this.jdbc.sql("SELECT jwk FROM signing_keys").query(String.class).list();
 
@@ -145,7 +174,7 @@ class SigningKeyIntegrationTests {
 		String first = this.keys.activeKey().kid();
 		this.clock.advance(Duration.ofDays(1));
 		// another instance on the same database finds the rotation due, and wins
-		SigningKeys other = new SigningKeys(this.jdbc, this.secretBox, this.properties, this.clock);
+		SigningKeys other = new SigningKeys(this.jdbc, this.secretBox, this.crypto, this.properties, this.clock);
 
 		// this instance had read the keys before that insert, and tries too
 		assertThat(this.keys.introduceSuccessorOf(first, this.clock.instant())).isFalse();

@@ -144,7 +144,7 @@ class ProfileIntegrationTests {
 
 		assertThat(patched.status()).isEqualTo(400);
 		assertThat(patched.code()).isEqualTo("INVALID_REQUEST");
-		assertThat(patched.json().get("msg").asString()).contains("nickName");
+		assertThat(patched.json().get("msg").asString()).isEqualTo("昵称不能超过 30 个字");
 		JsonNode me = this.api.get("/user/me", "Authorization", "Bearer " + token).json();
 		assertThat(me.get("nickName").isNull()).isTrue();
 		assertThat(me.get("signature").isNull()).isTrue();
@@ -155,7 +155,7 @@ class ProfileIntegrationTests {
 		Reply patched = patch("sig-long", Map.of("signature", "字".repeat(31)));
 
 		assertThat(patched.status()).isEqualTo(400);
-		assertThat(patched.json().get("msg").asString()).contains("signature");
+		assertThat(patched.json().get("msg").asString()).isEqualTo("个性签名不能超过 30 个字");
 	}
 
 	@Test
@@ -173,7 +173,7 @@ class ProfileIntegrationTests {
 		Reply patched = patch("http-avatar", Map.of("avatarUrl", "http://example.com/a.png"));
 
 		assertThat(patched.status()).isEqualTo(400);
-		assertThat(patched.json().get("msg").asString()).contains("avatarUrl");
+		assertThat(patched.json().get("msg").asString()).isEqualTo("头像地址必须是 https 链接");
 	}
 
 	@Test

@@ -136,7 +136,7 @@ class UserDataIntegrationTests {
 
 		assertThat(reply.status()).isEqualTo(409);
 		assertThat(reply.code()).isEqualTo("SESSION_KEY_STALE");
-		assertThat(reply.json().get("msg").asString()).contains("wx.login");
+		assertThat(reply.json().get("msg").asString()).isEqualTo("登录信息已更新，请重新登录后再试");
 	}
 
 	@Test
@@ -213,6 +213,31 @@ class UserDataIntegrationTests {
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.code()).isEqualTo("SIGNATURE_MISMATCH");
+	}
+
+	@Test
+	void decryptWhenIvRewritesTheFirstBlockAndGenuineRawDataSentThen400RawDataMismatch() {
+		String token = this.api.token("iv-forger");
+		JsonNode sealed = encryptedData("iv-forger", Map.of("nickName", "Band"));
+		String rawData = sealed.get("rawData").asString();
+		assertThat(rawData).startsWith("{\"nickName\":\"Ban");
+		// CBC: the first plaintext block is D(c1) XOR iv, so XOR-ing the iv with
+		// (old XOR new) rewrites it without the key
+		byte[] iv = Base64.getDecoder().decode(sealed.get("iv").asString());
+		byte[] before = "{\"nickName\":\"Ban".getBytes();
+		byte[] after = "{\"nickName\":\"Evi".getBytes();
+		for (int i = 0; i < 16; i++) {
+			iv[i] ^= (byte) (before[i] ^ after[i]);
+		}
+		Map<String, Object> forged = Map.of("encryptedData", sealed.get("encryptedData").asString(), "iv",
+				Base64.getEncoder().encodeToString(iv), "rawData", rawData, "signature",
+				sealed.get("signature").asString());
+
+		Reply reply = decrypt(token, forged);
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo("RAW_DATA_MISMATCH");
+		assertThat(reply.body()).doesNotContain("Evid");
 	}
 
 	@Test

@@ -78,6 +78,24 @@ class ApiDocsIntegrationTests {
 	}
 
 	@Test
+	void apiDocsWhenFetchedThenTheProblemCodeListsEveryErrorCodeAndEveryEndpointItsOutages() {
+		JsonNode doc = new Api(this.port).get("/v3/api-docs").json();
+
+		List<String> codes = new ArrayList<>();
+		doc.at("/components/schemas/Problem/properties/code/enum").forEach((code) -> codes.add(code.asString()));
+		assertThat(codes)
+			.containsExactly(java.util.Arrays.stream(ErrorCode.values()).map(ErrorCode::name).toArray(String[]::new));
+		JsonNode login = doc.at("/paths/~1user~1login/post/responses");
+		assertThat(login.at("/500/description").asString()).contains("WECHAT_MISCONFIGURED", "INTERNAL_ERROR");
+		assertThat(login.at("/503/description").asString()).contains("WECHAT_UNAVAILABLE", "SERVICE_UNAVAILABLE");
+		assertThat(login.at("/503/headers").has("Retry-After")).isTrue();
+		assertThat(login.at("/429/headers").has("Retry-After")).isTrue();
+		assertThat(login.at("/400/headers").has("Retry-After")).isFalse();
+		JsonNode me = doc.at("/paths/~1user~1me/get/responses");
+		assertThat(me.at("/503/description").asString()).contains("SERVICE_UNAVAILABLE");
+	}
+
+	@Test
 	void swaggerUiWhenOpenedThenServed() {
 		assertThat(new Api(this.port).get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}

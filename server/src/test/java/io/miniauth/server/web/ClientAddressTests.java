@@ -2,6 +2,7 @@ package io.miniauth.server.web;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import io.miniauth.server.config.MiniAuthProperties;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,28 @@ class ClientAddressTests {
 	@Test
 	void ofWhenIpv6RangeThenMatched() {
 		assertThat(address("::1", "fd00::/8").of(request("fd12::1", "2001:db8::9"))).isEqualTo("2001:db8::9");
+	}
+
+	@Test
+	void ofWhenAddressSpelledAnotherWayThenOneCanonicalForm() {
+		ClientAddress address = address("127.0.0.1");
+
+		assertThat(address.of(request("127.0.0.1", "2001:0DB8:0000:0000::0001"))).isEqualTo("2001:db8::1");
+		assertThat(address.of(request("127.0.0.1", "::ffff:203.0.113.9"))).isEqualTo("203.0.113.9");
+		assertThat(address.of(request("127.0.0.1", "2001:db8:0:1:0:0:0:1"))).isEqualTo("2001:db8:0:1::1");
+	}
+
+	@Test
+	void ofWhenForwardedHopIsNotAnAddressThenThePeer() {
+		assertThat(address("127.0.0.1").of(request("127.0.0.1", "<img src=x onerror=alert(1)>")))
+			.isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void networkWhenIpv6ThenCutToThePrefixAndIpv4ThenItself() {
+		assertThat(ClientAddress.network("2001:db8:1:2:ffff:ffff:ffff:9", 64)).isEqualTo("2001:db8:1:2::/64");
+		assertThat(ClientAddress.network("2001:db8:1:2::1", 48)).isEqualTo("2001:db8:1::/48");
+		assertThat(ClientAddress.network("203.0.113.9", 64)).isEqualTo("203.0.113.9");
 	}
 
 	@Test
@@ -89,9 +112,10 @@ class ClientAddressTests {
 	}
 
 	private static ClientAddress address(String... trusted) {
-		MiniAuthProperties defaults = new MiniAuthProperties(Path.of("data"), null, null, null, null,
-				new MiniAuthProperties.Web(DataSize.ofKilobytes(16), List.of(trusted)), null, null, null, null, null,
-				null);
+		MiniAuthProperties defaults = new MiniAuthProperties(
+				Path.of("data"), null, null, null, null, new MiniAuthProperties.Web(DataSize.ofKilobytes(16),
+						List.of(trusted), Locale.SIMPLIFIED_CHINESE, List.of()),
+				null, null, null, null, null, null, null);
 		return new ClientAddress(defaults);
 	}
 

@@ -76,7 +76,7 @@ class ProblemAnswersIntegrationTests {
 		assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
 		assertProblem(reply, "PAYLOAD_TOO_LARGE", "declared-413");
 		assertThat(reply.json().get("instance").asString()).isEqualTo("/user/login");
-		assertThat(reply.json().get("msg").asString()).isEqualTo("The request body is too large");
+		assertThat(reply.json().get("msg").asString()).isEqualTo("提交的内容太多了，请精简后重试");
 		assertThat(problems(api, "PAYLOAD_TOO_LARGE")).isEqualTo(before + 1);
 	}
 

@@ -2,6 +2,7 @@ package io.miniauth.server.web;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,15 +44,15 @@ class StoreUnavailableProblemTests {
 	@FieldSource("OUTAGES")
 	void requestWhenOutageThen503ServiceUnavailableWithRetryAfter(RuntimeException outage) throws Exception {
 		MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingController(outage))
-			.setControllerAdvice(new ProblemHandler(new Problems(this.meters)))
+			.setControllerAdvice(new ProblemHandler(new Problems(this.meters, MessagesConfiguration.bundles(List.of()),
+					new AcceptLanguageLocaleResolver(Locale.SIMPLIFIED_CHINESE))))
 			.build();
 
 		mvc.perform(get("/failing"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "5"))
 			.andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
-			.andExpect(
-					jsonPath("$.msg").value("The service is busy or briefly unavailable: try again in a few seconds"));
+			.andExpect(jsonPath("$.msg").value("服务繁忙，请稍后再试"));
 		assertThat(this.meters.counter("miniauth.problems", "code", "SERVICE_UNAVAILABLE").count()).isEqualTo(1);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;
@@ -46,6 +47,9 @@ class WebhookIntegrationTests {
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
+	/** The operator API's key in demo mode. */
+	private static final String[] ADMIN = { "Authorization", "Bearer demo-admin-key" };
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -65,6 +69,9 @@ class WebhookIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	AccountLifecycle lifecycle;
 
 	Api api;
 
@@ -190,7 +197,7 @@ class WebhookIntegrationTests {
 			.filter((event) -> event.get("type").asString().equals("session.ended"))
 			.toList();
 		assertThat(ended).extracting((event) -> event.at("/data/reason").asString())
-			.containsExactlyInAnyOrder("REFRESH_REPLAY", "SESSION_LIMIT", "LOGOUT");
+			.containsExactlyInAnyOrder("refresh_replay", "session_limit", "logout");
 		assertThat(ended).allMatch((event) -> !event.at("/data/sessionId").asString().isBlank());
 	}
 
@@ -290,13 +297,13 @@ class WebhookIntegrationTests {
 		this.dispatcher.dispatchAll();
 		String eventId = receivedFor(userId).get(0).header("webhook-id");
 
-		Reply one = this.api.post("/admin/api/webhooks/events/" + eventId + "/replay", "");
+		Reply one = this.api.post("/admin/api/webhooks/events/" + eventId + "/replay", "", ADMIN);
 		this.dispatcher.dispatchAll();
 		assertThat(one.status()).isEqualTo(202);
 		assertThat(receivedFor(userId)).extracting((delivery) -> delivery.header("webhook-id"))
 			.containsExactly(eventId, receivedFor(userId).get(1).header("webhook-id"), eventId);
 
-		Reply all = this.api.post("/admin/api/webhooks/replay?since=" + since, "");
+		Reply all = this.api.post("/admin/api/webhooks/replay?since=" + since, "", ADMIN);
 		this.dispatcher.dispatchAll();
 		assertThat(all.status()).isEqualTo(202);
 		assertThat(all.json().get("deliveries").asInt()).isGreaterThanOrEqualTo(2);
@@ -304,9 +311,15 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void adminApiWhenNoKeyThen401() {
+		assertThat(this.api.get("/admin/api/webhooks/deliveries").status()).isEqualTo(401);
+		assertThat(this.api.post("/admin/api/webhooks/replay?since=2026-01-01T00:00:00Z", "").status()).isEqualTo(401);
+	}
+
+	@Test
 	void replayWhenUnknownEventOrBadSinceThenProblem() {
-		Reply unknown = this.api.post("/admin/api/webhooks/events/no-such-event/replay", "");
-		Reply badSince = this.api.post("/admin/api/webhooks/replay?since=yesterday", "");
+		Reply unknown = this.api.post("/admin/api/webhooks/events/no-such-event/replay", "", ADMIN);
+		Reply badSince = this.api.post("/admin/api/webhooks/replay?since=yesterday", "", ADMIN);
 
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.code()).isEqualTo("WEBHOOK_EVENT_NOT_FOUND");
@@ -327,8 +340,49 @@ class WebhookIntegrationTests {
 		assertThat(metrics).contains("miniauth_webhooks_deliveries_total{outcome=\"delivered\"}");
 	}
 
+	@Test
+	void lifecycleWhenBannedUnbannedRevokedAndDeletedThenEachToldInOrderWithoutPersonalDataOnDeletion() {
+		JsonNode login = this.api.login("hook-lifecycle").json();
+		String userId = login.at("/user/id").asString();
+		String until = this.clock.instant().plus(Duration.ofDays(7)).toString();
+		Map<String, Object> ban = new java.util.HashMap<>();
+		ban.put("until", until);
+		ban.put("reason", "spam");
+		assertThat(this.api.post("/admin/api/users/" + userId + "/ban", Api.json(ban), ADMIN).status()).isEqualTo(200);
+		assertThat(this.api
+			.send("DELETE", "/admin/api/users/" + userId + "/ban", java.net.http.HttpRequest.BodyPublishers.noBody(),
+					ADMIN)
+			.status()).isEqualTo(200);
+		this.lifecycle.withdrawConsent(userId, List.of("nickName", "phoneNumber"));
+		JsonNode again = this.api.login("hook-lifecycle").json();
+		assertThat(this.api
+			.send("DELETE", "/admin/api/users/" + userId, java.net.http.HttpRequest.BodyPublishers.noBody(), ADMIN)
+			.status()).isLessThan(300);
+
+		this.dispatcher.dispatchAll();
+
+		List<JsonNode> events = receivedFor(userId).stream().map(WebhookIntegrationTests::body).toList();
+		assertThat(events).extracting((event) -> event.get("type").asString())
+			.containsExactly("user.created", "session.created", "session.ended", "user.banned", "user.unbanned",
+					"user.wechat_revoked", "session.created", "session.ended", "user.deleted");
+		assertThat(events.get(2).at("/data/reason").asString()).isEqualTo("banned");
+		assertThat(events.get(3).at("/data/until").asString()).isEqualTo(until);
+		assertThat(events.get(3).at("/data/reason").asString()).isEqualTo("spam");
+		assertThat(events.get(5).at("/data/withdrawn").valueStream().map(JsonNode::asString))
+			.containsExactly("nickName", "phoneNumber");
+		assertThat(events.get(7).at("/data/sessionId").asString()).isEqualTo(sessionId(again));
+		assertThat(events.get(7).at("/data/reason").asString()).isEqualTo("deleted");
+		assertThat(events.get(8).get("data").isEmpty()).isTrue();
+		assertThat(events.get(8).get("userId").asString()).isEqualTo(userId);
+	}
+
+	private static String sessionId(JsonNode login) {
+		String payload = login.get("token").asString().split("\\.")[1];
+		return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sid").asString();
+	}
+
 	private JsonNode deliveries(String query) {
-		Reply reply = this.api.get("/admin/api/webhooks/deliveries?" + query);
+		Reply reply = this.api.get("/admin/api/webhooks/deliveries?" + query, ADMIN);
 		assertThat(reply.status()).isEqualTo(200);
 		return reply.json();
 	}

@@ -51,6 +51,8 @@ class RestWeChatClientTests {
 
 	private final List<URI> requests = new CopyOnWriteArrayList<>();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private HttpServer server;
 
 	private RestWeChatClient client;
@@ -231,6 +233,28 @@ class RestWeChatClientTests {
 	}
 
 	@Test
+	void phoneNumberWhenCodeMintedForAnotherAppThenInvalidPhoneCodeCountedOnceAndNoAlarm(CapturedOutput output) {
+		this.script.add(Answer.json("{\"errcode\":0,\"access_token\":\"t0k3n\",\"expires_in\":7200}"));
+		this.script.add(Answer.error(40013, "invalid appid"));
+
+		assertThatExceptionOfType(InvalidPhoneCodeException.class)
+			.isThrownBy(() -> this.client.phoneNumber(APP, "oOPENID", "phone-code-of-another-app"));
+
+		assertThat(output).doesNotContain("ERROR").doesNotContain("miniauth.apps");
+		assertThat(this.meters.get("miniauth.wechat.errors").tag("errcode", "40013").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void code2SessionWhenCredentialsRejectedThenCountedOnce() {
+		this.script.add(Answer.error(40125, "invalid appsecret"));
+
+		assertThatExceptionOfType(WeChatMisconfiguredException.class)
+			.isThrownBy(() -> this.client.code2Session(APP, CODE));
+
+		assertThat(this.meters.get("miniauth.wechat.errors").tag("errcode", "40125").counter().count()).isEqualTo(1);
+	}
+
+	@Test
 	void constructorWhenRestClientNullThenThrowIllegalArgumentException() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RestWeChatClient(null,
 				WeChatBaseUrl.fixed(URI.create("http://x")), JsonMapper.builder().build(), Duration.ZERO,
@@ -239,14 +263,14 @@ class RestWeChatClientTests {
 			.withMessage("restClient cannot be null");
 	}
 
-	private static RestWeChatClient client(URI baseUrl, Duration readTimeout) {
+	private RestWeChatClient client(URI baseUrl, Duration readTimeout) {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build());
 		factory.setReadTimeout(readTimeout);
 		return new RestWeChatClient(RestClient.builder().requestFactory(factory).build(), WeChatBaseUrl.fixed(baseUrl),
 				JsonMapper.builder().build(), Duration.ZERO,
 				new WeChatAccessTokens(new InMemoryAccessTokenStore(), Clock.systemUTC()), Clock.systemUTC(),
-				new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC()), new SimpleMeterRegistry());
+				new WeChatCircuitBreakers(1000, Duration.ofSeconds(10), Clock.systemUTC()), this.meters);
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
