@@ -34,19 +34,19 @@ class ReadmeTranslationTests {
 		.compile("`((?:miniauth|spring|server)\\.[A-Za-z0-9_.\\[\\]-]*[A-Za-z0-9\\]])[^`]*`");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "..", "../clients/miniprogram" })
+	@ValueSource(strings = { "..", "../clients/miniprogram", "../starter" })
 	void readmeWhenTranslatedThenBothListTheSameCommands(String folder) throws IOException {
 		assertBothHaveTheSame("command", folder, ReadmeTranslationTests::commands);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "..", "../clients/miniprogram" })
+	@ValueSource(strings = { "..", "../clients/miniprogram", "../starter" })
 	void readmeWhenTranslatedThenBothNameTheSameProperties(String folder) throws IOException {
 		assertBothHaveTheSame("configuration property", folder, ReadmeTranslationTests::properties);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "..", "../clients/miniprogram" })
+	@ValueSource(strings = { "..", "../clients/miniprogram", "../starter" })
 	void readmeWhenTranslatedThenEachLinksToTheOtherAtTheTop(String folder) throws IOException {
 		List<String> english = Files.readAllLines(Path.of(folder, "README.md")).subList(0, 5);
 		List<String> chinese = Files.readAllLines(Path.of(folder, "README.zh-CN.md")).subList(0, 5);

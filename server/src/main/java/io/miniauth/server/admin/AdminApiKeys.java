@@ -22,11 +22,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Opens {@code /admin/api/**} only to {@code Authorization: Bearer <key>} with a key from
- * {@code miniauth.admin.api-keys}, compared in constant time; anything else gets 401
- * {@code UNAUTHORIZED}. With no key configured the routes are closed, except in demo mode
- * (no app configured, the emulator on), where the documented key {@value #DEMO_KEY} opens
- * them so that the README's walkthrough works. Keys are never logged.
+ * Opens {@code /admin/api/**} and {@code /oauth2/introspect} only to
+ * {@code Authorization: Bearer <key>} with a key from {@code miniauth.admin.api-keys},
+ * compared in constant time; anything else gets 401 {@code UNAUTHORIZED}. With no key
+ * configured the routes are closed, except in demo mode (no app configured, the emulator
+ * on), where the documented key {@value #DEMO_KEY} opens them so that the README's
+ * walkthrough works. Keys are never logged.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminApiKeys implements WebMvcConfigurer, HandlerInterceptor {
@@ -52,7 +53,7 @@ class AdminApiKeys implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/admin/api/**");
+		registry.addInterceptor(this).addPathPatterns("/admin/api/**", "/oauth2/introspect");
 	}
 
 	@Override

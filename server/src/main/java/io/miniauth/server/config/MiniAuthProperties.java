@@ -216,7 +216,8 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 			@NotNull @DefaultValue("60/1m") Budget decryptPerUser,
 			@NotNull @DefaultValue("10/1m") Budget sessionKeyCheckPerUser,
 			@NotNull @DefaultValue("20/1m") Budget refreshInvalidPerIp,
-			@Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix) {
+			@Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix,
+			@NotNull @DefaultValue("60000/1m") Budget introspectPerIp) {
 	}
 
 	/**

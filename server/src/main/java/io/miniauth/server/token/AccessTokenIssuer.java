@@ -28,6 +28,13 @@ import org.springframework.util.Assert;
 @Component
 public class AccessTokenIssuer {
 
+	/**
+	 * The {@code typ} of an access token (RFC 9068 §2.1, RFC 8725 §3.11): it cannot be
+	 * mistaken for another kind of JWT signed with the same key. Spring Security's
+	 * {@code NimbusJwtDecoder} (6.5 and 7.0) and {@code jose} accept it.
+	 */
+	public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+
 	/** The claim that names the token's session. */
 	public static final String SESSION_ID_CLAIM = "sid";
 
@@ -73,7 +80,7 @@ public class AccessTokenIssuer {
 			.claim(EXTERNAL_ID_CLAIM, externalId)
 			.build();
 		SigningKeys.ActiveKey key = this.keys.activeKey();
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(JOSEObjectType.JWT).build();
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(ACCESS_TOKEN_TYPE).build();
 		SignedJWT jwt = new SignedJWT(header, claims);
 		try {
 			jwt.sign(key.signer());

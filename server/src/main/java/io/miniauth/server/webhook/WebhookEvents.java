@@ -3,6 +3,7 @@ package io.miniauth.server.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +58,11 @@ public class WebhookEvents {
 		Assert.hasText(appid, "appid cannot be empty");
 		Assert.hasText(userId, "userId cannot be empty");
 		this.sameTransaction.executeWithoutResult((status) -> {
+			List<WebhookEndpoint> subscribed = this.endpoints.subscribedTo(type);
+			if (subscribed.isEmpty()) {
+				// no one to tell: a service without webhooks writes nothing more
+				return;
+			}
 			Instant now = this.clock.instant();
 			String id = UUID.randomUUID().toString();
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -68,7 +74,7 @@ public class WebhookEvents {
 			body.put("data", data);
 			this.repository
 				.insertEvent(new StoredEvent(id, type, appid, userId, now, this.json.writeValueAsString(body)));
-			for (WebhookEndpoint endpoint : this.endpoints.subscribedTo(type)) {
+			for (WebhookEndpoint endpoint : subscribed) {
 				this.repository.insertDelivery(id, endpoint.name(), userId, now);
 			}
 		});
