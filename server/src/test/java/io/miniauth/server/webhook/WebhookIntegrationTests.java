@@ -41,10 +41,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestPropertySource(properties = { "miniauth.webhooks.poll-interval=0s", "miniauth.session.max-per-user=2" })
 class WebhookIntegrationTests {
 
-	static final String SECRET = "whsec_bWluaWF1dGgtd2ViaG9vay10ZXN0LXNlY3JldC0zMmI=";
-
-	static final String PREVIOUS_SECRET = "whsec_bWluaWF1dGgtd2ViaG9vay1vbGQtc2VjcmV0LTMyYnk=";
-
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
 	/** The operator API's key in demo mode. */
@@ -77,11 +73,7 @@ class WebhookIntegrationTests {
 
 	@DynamicPropertySource
 	static void receiverUrl(DynamicPropertyRegistry registry) {
-		// a list binds from one property source: the whole endpoint is given here
-		registry.add("miniauth.webhooks.endpoints[0].name", () -> "backend");
-		registry.add("miniauth.webhooks.endpoints[0].url", receiver::url);
-		registry.add("miniauth.webhooks.endpoints[0].secret", () -> SECRET);
-		registry.add("miniauth.webhooks.endpoints[0].previous-secret", () -> PREVIOUS_SECRET);
+		receiver.register(registry);
 	}
 
 	@AfterAll

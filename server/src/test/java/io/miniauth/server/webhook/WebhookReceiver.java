@@ -12,12 +12,20 @@ import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A business backend's webhook endpoint on loopback: records every request, answers with
  * the status it is told, and can go down (connections refused) and come back up on the
  * same port.
  */
 final class WebhookReceiver implements AutoCloseable {
+
+	/** The endpoint's secret in the tests. */
+	static final String SECRET = "whsec_bWluaWF1dGgtd2ViaG9vay10ZXN0LXNlY3JldC0zMmI=";
+
+	/** The secret being rotated out, which also signs. */
+	static final String PREVIOUS_SECRET = "whsec_bWluaWF1dGgtd2ViaG9vay1vbGQtc2VjcmV0LTMyYnk=";
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -30,6 +38,18 @@ final class WebhookReceiver implements AutoCloseable {
 	WebhookReceiver() {
 		this.server = start(0);
 		this.port = this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Configures this receiver as endpoint 0, signed with both secrets. A list binds from
+	 * one property source, so the whole endpoint is given here.
+	 * @param registry the test's dynamic properties
+	 */
+	void register(DynamicPropertyRegistry registry) {
+		registry.add("miniauth.webhooks.endpoints[0].name", () -> "backend");
+		registry.add("miniauth.webhooks.endpoints[0].url", this::url);
+		registry.add("miniauth.webhooks.endpoints[0].secret", () -> SECRET);
+		registry.add("miniauth.webhooks.endpoints[0].previous-secret", () -> PREVIOUS_SECRET);
 	}
 
 	String url() {

@@ -35,10 +35,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestPropertySource(properties = "miniauth.webhooks.poll-interval=0s")
 class WebhookReferenceLibraryTests {
 
-	static final String SECRET = "whsec_bWluaWF1dGgtd2ViaG9vay10ZXN0LXNlY3JldC0zMmI=";
-
-	static final String PREVIOUS_SECRET = "whsec_bWluaWF1dGgtd2ViaG9vay1vbGQtc2VjcmV0LTMyYnk=";
-
 	static final String OTHER_SECRET = "whsec_bm90LXRoZS1zZWNyZXQtb2YtdGhpcy1lbmRwb2ludA==";
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
@@ -53,9 +49,7 @@ class WebhookReferenceLibraryTests {
 
 	@DynamicPropertySource
 	static void receiverUrl(DynamicPropertyRegistry registry) {
-		registry.add("miniauth.webhooks.endpoints[0].url", receiver::url);
-		registry.add("miniauth.webhooks.endpoints[0].secret", () -> SECRET);
-		registry.add("miniauth.webhooks.endpoints[0].previous-secret", () -> PREVIOUS_SECRET);
+		receiver.register(registry);
 	}
 
 	@AfterAll
@@ -67,19 +61,20 @@ class WebhookReferenceLibraryTests {
 	void deliveryWhenVerifiedWithJavaLibraryThenAcceptedWithEitherSecretAndRefusedWithAnother() throws Exception {
 		WebhookReceiver.Received delivery = deliverOne("hook-java");
 
-		new Webhook(SECRET).verify(delivery.body(), delivery.lowerCaseHeaders());
-		new Webhook(PREVIOUS_SECRET).verify(delivery.body(), delivery.lowerCaseHeaders());
+		new Webhook(WebhookReceiver.SECRET).verify(delivery.body(), delivery.lowerCaseHeaders());
+		new Webhook(WebhookReceiver.PREVIOUS_SECRET).verify(delivery.body(), delivery.lowerCaseHeaders());
 		assertThatExceptionOfType(WebhookVerificationException.class)
 			.isThrownBy(() -> new Webhook(OTHER_SECRET).verify(delivery.body(), delivery.lowerCaseHeaders()));
-		assertThatExceptionOfType(WebhookVerificationException.class).isThrownBy(() -> new Webhook(SECRET)
-			.verify(delivery.body().replace("user.", "usr."), delivery.lowerCaseHeaders()));
+		assertThatExceptionOfType(WebhookVerificationException.class)
+			.isThrownBy(() -> new Webhook(WebhookReceiver.SECRET).verify(delivery.body().replace("user.", "usr."),
+					delivery.lowerCaseHeaders()));
 	}
 
 	@Test
 	void deliveryWhenVerifiedWithNodeLibraryThenAcceptedWithTheSecretAndRefusedWithAnother() throws Exception {
 		WebhookReceiver.Received delivery = deliverOne("hook-node");
 
-		NodeResult verified = verifyWithNode(SECRET, delivery);
+		NodeResult verified = verifyWithNode(WebhookReceiver.SECRET, delivery);
 		NodeResult refused = verifyWithNode(OTHER_SECRET, delivery);
 
 		assertThat(verified.exitCode()).as(verified.output()).isZero();
