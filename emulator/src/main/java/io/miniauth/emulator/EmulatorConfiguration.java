@@ -18,6 +18,7 @@ import io.miniauth.emulator.token.AccessTokens;
 import io.miniauth.emulator.user.SessionKeys;
 import io.miniauth.emulator.user.UserActivity;
 import io.miniauth.emulator.user.WeChatIdentities;
+import io.miniauth.emulator.webhook.WebhookInspector;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -114,6 +115,11 @@ public class EmulatorConfiguration {
 	@Bean
 	Faults emulatorFaults() {
 		return new Faults();
+	}
+
+	@Bean
+	WebhookInspector emulatorWebhookInspector(ObjectProvider<Clock> clock, EmulatorSettings emulatorSettings) {
+		return new WebhookInspector(emulatorSettings.webhookSecret(), clockOf(clock));
 	}
 
 	@Bean

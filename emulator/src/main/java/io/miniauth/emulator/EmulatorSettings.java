@@ -2,6 +2,8 @@ package io.miniauth.emulator;
 
 import java.time.Duration;
 
+import io.miniauth.emulator.webhook.WebhookInspector;
+
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
 
@@ -14,9 +16,12 @@ import org.springframework.util.Assert;
  * limit off
  * @param sessionKeyMinRotationPeriod how long a user's {@code session_key} survives new
  * logins; zero means every new login code rotates it
+ * @param webhookSecret the secret the webhook inspector checks signatures with
+ * ({@code whsec_<base64>}); MiniAuth's demo mode signs with the default
  */
 public record EmulatorSettings(@DefaultValue("100") int loginRateLimitPerMinute,
-		@DefaultValue("0s") Duration sessionKeyMinRotationPeriod) {
+		@DefaultValue("0s") Duration sessionKeyMinRotationPeriod,
+		@DefaultValue(WebhookInspector.DEMO_SECRET) String webhookSecret) {
 
 	public EmulatorSettings {
 		Assert.notNull(sessionKeyMinRotationPeriod, "sessionKeyMinRotationPeriod cannot be null");

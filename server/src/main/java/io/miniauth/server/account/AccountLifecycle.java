@@ -3,6 +3,9 @@ package io.miniauth.server.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
@@ -10,6 +13,8 @@ import io.miniauth.server.session.SessionEndReason;
 import io.miniauth.server.session.Sessions;
 import io.miniauth.server.user.AccountStatus;
 import io.miniauth.server.web.ClientInfo;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -47,8 +52,12 @@ public class AccountLifecycle {
 
 	private final Clock clock;
 
+	private final WebhookEvents webhooks;
+
 	AccountLifecycle(AccountRepository accounts, Sessions sessions, Tombstones tombstones, AuthEvents events,
-			PlatformTransactionManager transactionManager, AccountProperties properties, Clock clock) {
+			PlatformTransactionManager transactionManager, AccountProperties properties, Clock clock,
+			WebhookEvents webhooks) {
+		this.webhooks = webhooks;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.tombstones = tombstones;
@@ -73,13 +82,18 @@ public class AccountLifecycle {
 		Assert.hasText(actor, "actor cannot be empty");
 		AccountStatus banned = new AccountStatus(AccountStatus.BANNED, until, reason);
 		this.transaction.executeWithoutResult((status) -> {
-			AccountStatus current = lock(userId).status();
+			AccountRepository.Locked locked = lock(userId);
+			AccountStatus current = locked.status();
 			refuseDeleted(current);
 			if (AccountStatus.DELETION_PENDING.equals(current.value())) {
 				throw AccountStateException.deletionPending();
 			}
 			this.accounts.setStatus(userId, banned, this.clock.instant());
 			this.sessions.endAll(userId, SessionEndReason.BANNED);
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("until", (until != null) ? until.toString() : null);
+			data.put("reason", reason);
+			this.webhooks.publish(WebhookEventType.USER_BANNED, locked.appid(), userId, data);
 		});
 		logger.info("User " + userId + " banned by " + actor + ((until != null) ? " until " + until : " for good"));
 		this.events.record(AuthEventType.BANNED, "ok", null, null, userId, null, NO_CLIENT);
@@ -97,13 +111,15 @@ public class AccountLifecycle {
 	public AccountStatus unban(String userId, String actor) {
 		Assert.hasText(actor, "actor cannot be empty");
 		AccountStatus after = this.transaction.execute((status) -> {
-			AccountStatus current = lock(userId).status();
+			AccountRepository.Locked locked = lock(userId);
+			AccountStatus current = locked.status();
 			refuseDeleted(current);
 			if (!AccountStatus.BANNED.equals(current.value())) {
 				return current.at(this.clock.instant());
 			}
 			AccountStatus active = new AccountStatus(AccountStatus.ACTIVE, null, null);
 			this.accounts.setStatus(userId, active, this.clock.instant());
+			this.webhooks.publish(WebhookEventType.USER_UNBANNED, locked.appid(), userId, Map.of());
 			return active;
 		});
 		logger.info("User " + userId + " unbanned by " + actor);
@@ -195,29 +211,43 @@ public class AccountLifecycle {
 	}
 
 	/**
-	 * Erases the user's nickname (WeChat cleaned a risky profile, or the user withdrew
-	 * consent for it); they can set it again.
+	 * Erases the user's nickname and avatar, which WeChat cleaned as risky; they can set
+	 * them again. Told as {@code user.updated}.
 	 * @param userId the user
 	 */
-	public void eraseNickName(String userId) {
-		this.accounts.eraseNickName(userId, this.clock.instant());
+	public void eraseRiskyProfile(String userId) {
+		this.transaction.executeWithoutResult((status) -> {
+			AccountRepository.Locked locked = lock(userId);
+			this.accounts.eraseNickName(userId, this.clock.instant());
+			this.accounts.eraseAvatar(userId, this.clock.instant());
+			this.webhooks.publish(WebhookEventType.USER_UPDATED, locked.appid(), userId,
+					Map.of("fields", List.of("nickName", "avatarUrl")));
+		});
 	}
 
 	/**
-	 * Erases the user's avatar (WeChat cleaned a risky profile, or the user withdrew
-	 * consent for it); they can set it again.
+	 * Erases what the user withdrew consent for in WeChat ({@code nickName},
+	 * {@code avatarUrl}, {@code phoneNumber}); they can give it again. Told as
+	 * {@code user.wechat_revoked}.
 	 * @param userId the user
+	 * @param withdrawn the fields withdrawn
 	 */
-	public void eraseAvatar(String userId) {
-		this.accounts.eraseAvatar(userId, this.clock.instant());
-	}
-
-	/**
-	 * Erases the user's phone number (the user withdrew consent for it).
-	 * @param userId the user
-	 */
-	public void erasePhone(String userId) {
-		this.accounts.erasePhone(userId, this.clock.instant());
+	public void withdrawConsent(String userId, List<String> withdrawn) {
+		this.transaction.executeWithoutResult((status) -> {
+			AccountRepository.Locked locked = lock(userId);
+			Instant now = this.clock.instant();
+			if (withdrawn.contains("nickName")) {
+				this.accounts.eraseNickName(userId, now);
+			}
+			if (withdrawn.contains("avatarUrl")) {
+				this.accounts.eraseAvatar(userId, now);
+			}
+			if (withdrawn.contains("phoneNumber")) {
+				this.accounts.erasePhone(userId, now);
+			}
+			this.webhooks.publish(WebhookEventType.USER_WECHAT_REVOKED, locked.appid(), userId,
+					Map.of("withdrawn", List.copyOf(withdrawn)));
+		});
 	}
 
 	private boolean erase(String userId, AccountRepository.Locked row) {
@@ -228,6 +258,8 @@ public class AccountLifecycle {
 		this.accounts.erase(userId, this.tombstones.of("openid", userId, row.openid()),
 				this.tombstones.of("unionid", userId, row.unionid()), this.clock.instant());
 		this.sessions.eraseClientInfo(userId);
+		// the user id only: the personal data is gone
+		this.webhooks.publish(WebhookEventType.USER_DELETED, row.appid(), userId, Map.of());
 		return true;
 	}
 

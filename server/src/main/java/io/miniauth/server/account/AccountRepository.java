@@ -19,7 +19,7 @@ import static io.miniauth.server.persistence.UtcTimestamps.toColumn;
 class AccountRepository {
 
 	private static final String LOCK = """
-			SELECT openid, unionid, status, status_until, status_reason FROM users WHERE id = :id FOR UPDATE
+			SELECT appid, openid, unionid, status, status_until, status_reason FROM users WHERE id = :id FOR UPDATE
 			""";
 
 	private static final String SET_STATUS = """
@@ -67,7 +67,7 @@ class AccountRepository {
 	Optional<Locked> lock(String userId) {
 		return this.jdbc.sql(LOCK)
 			.param("id", userId)
-			.query((rs, rowNum) -> new Locked(rs.getString("openid"), rs.getString("unionid"),
+			.query((rs, rowNum) -> new Locked(rs.getString("appid"), rs.getString("openid"), rs.getString("unionid"),
 					new AccountStatus(rs.getString("status"), fromColumn(rs, "status_until"),
 							rs.getString("status_reason"))))
 			.optional();
@@ -121,7 +121,7 @@ class AccountRepository {
 	 * @param unionid the unionid, or {@code null}
 	 * @param status the stored status
 	 */
-	record Locked(String openid, String unionid, AccountStatus status) {
+	record Locked(String appid, String openid, String unionid, AccountStatus status) {
 	}
 
 }

@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit request budgets
  * @param audit the authentication event trail
  * @param contentSecurity how profile texts and avatars are checked with WeChat
+ * @param webhooks the endpoints told of user and session events
  */
 @Validated
 @ConfigurationProperties("miniauth")
@@ -41,7 +42,8 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 		@Valid @DefaultValue WeChat wechat, @Valid @DefaultValue Token token, @DefaultValue Emulator emulator,
 		@Valid @DefaultValue Web web, @Valid @DefaultValue Session session, @Valid @DefaultValue Login login,
 		@DefaultValue Security security, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Audit audit,
-		@Valid @DefaultValue Crypto crypto, @NotNull @DefaultValue ContentSecurity contentSecurity) {
+		@Valid @DefaultValue Crypto crypto, @NotNull @DefaultValue ContentSecurity contentSecurity,
+		@Valid @DefaultValue Webhooks webhooks) {
 
 	public MiniAuthProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -281,6 +283,64 @@ public record MiniAuthProperties(@NotNull @DefaultValue("./data") Path dataDir, 
 			/** The JDK's own providers. */
 			JDK
 
+		}
+
+	}
+
+	/**
+	 * Webhooks: each event is written in the transaction of the change, then delivered to
+	 * every endpoint that subscribes to it, at least once.
+	 *
+	 * @param endpoints where events are delivered
+	 * @param timeout how long one delivery may take (connecting and answering)
+	 * @param retryFor how long a delivery is retried after its event, before it is given
+	 * up
+	 * @param firstRetryAfter the wait before the first retry; each retry waits twice as
+	 * long (with jitter), up to {@code maxRetryAfter}
+	 * @param maxRetryAfter the longest wait between two attempts
+	 * @param pollInterval how often each instance looks for due deliveries
+	 * @param batchSize how many deliveries an instance claims at once
+	 * @param lease how long a claimed delivery stays with the instance that claimed it
+	 * before another instance may take it over
+	 * @param retention how long events and their delivery log are kept
+	 * @param emulatorInspector in demo mode with no endpoint configured, whether events
+	 * go to the embedded emulator's webhook inspector
+	 */
+	public record Webhooks(@Valid List<WebhookEndpoint> endpoints, @NotNull @DefaultValue("5s") Duration timeout,
+			@NotNull @DefaultValue("24h") Duration retryFor, @NotNull @DefaultValue("5s") Duration firstRetryAfter,
+			@NotNull @DefaultValue("1h") Duration maxRetryAfter, @NotNull @DefaultValue("1s") Duration pollInterval,
+			@Min(1) @DefaultValue("50") int batchSize, @NotNull @DefaultValue("1m") Duration lease,
+			@NotNull @DefaultValue("30d") Duration retention, @DefaultValue("true") boolean emulatorInspector) {
+
+		public Webhooks {
+			endpoints = (endpoints != null) ? List.copyOf(endpoints) : List.of();
+		}
+
+	}
+
+	/**
+	 * An endpoint that receives webhooks.
+	 *
+	 * @param name how the delivery log names it; {@code endpoint-<index>} when unset
+	 * @param url where events are POSTed: {@code https}, or loopback {@code http} in demo
+	 * mode
+	 * @param secret the signing secret, {@code whsec_<base64>}
+	 * @param previousSecret the secret being replaced, which also signs while receivers
+	 * move to the new one
+	 * @param events the event types delivered ({@code user.created}, ...); empty means
+	 * all
+	 */
+	public record WebhookEndpoint(@Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String name, @NotNull URI url,
+			@NotBlank String secret, String previousSecret, List<String> events) {
+
+		public WebhookEndpoint {
+			events = (events != null) ? List.copyOf(events) : List.of();
+		}
+
+		@Override
+		public String toString() {
+			return "WebhookEndpoint[name=" + this.name + ", url=" + this.url + ", secret=******, events=" + this.events
+					+ "]";
 		}
 
 	}

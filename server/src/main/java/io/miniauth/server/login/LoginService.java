@@ -2,6 +2,8 @@ package io.miniauth.server.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,6 +32,8 @@ import io.miniauth.server.wechat.CodeAlreadyUsedException;
 import io.miniauth.server.wechat.InvalidPhoneCodeException;
 import io.miniauth.server.wechat.PhoneNumber;
 import io.miniauth.server.problem.MiniAuthException;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 import io.miniauth.server.wechat.WeChatClient;
 import io.miniauth.server.wechat.WeChatSession;
 
@@ -61,6 +65,8 @@ class LoginService {
 
 	private final AuthEvents events;
 
+	private final WebhookEvents webhooks;
+
 	private final Clock clock;
 
 	private final AccountStatuses statuses;
@@ -72,11 +78,12 @@ class LoginService {
 	LoginService(MiniApps apps, WeChatClient weChat, UserRepository users, Sessions sessions,
 			RefreshTokens refreshTokens, RepeatedCodes repeatedCodes, RateLimiter rateLimiter,
 			MiniAuthProperties properties, AuthEvents events, Clock clock, AccountStatuses statuses,
-			AccountLifecycle lifecycle, PhoneBindings phoneBindings) {
+			AccountLifecycle lifecycle, PhoneBindings phoneBindings, WebhookEvents webhooks) {
 		this.statuses = statuses;
 		this.lifecycle = lifecycle;
 		this.phoneBindings = phoneBindings;
 		this.events = events;
+		this.webhooks = webhooks;
 		this.rateLimiter = rateLimiter;
 		this.budgets = properties.rateLimit();
 		this.apps = apps;
@@ -154,6 +161,10 @@ class LoginService {
 		// the user, the phone and the session in one transaction: one commit per login,
 		// and a login refused for a ban writes nothing
 		Fresh made = this.users.recordLogin(weChatLogin, this.clock.instant(), (login) -> {
+			if (login.created()) {
+				this.webhooks.publish(WebhookEventType.USER_CREATED, login.user().appid(), login.user().id(),
+						userCreated(login.user()));
+			}
 			if (cancelDeletion) {
 				// the user's consent to keep an account whose deletion is pending
 				this.lifecycle.cancelDeletion(login.user().id());
@@ -193,6 +204,13 @@ class LoginService {
 			// the code is exchanged already: refusing now would only waste it. The check
 			// before the exchange refuses the next logins
 		}
+	}
+
+	private static Map<String, Object> userCreated(User user) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("openid", user.openid());
+		data.put("unionid", user.unionid());
+		return data;
 	}
 
 	private record Fresh(Session session, User user, boolean newUser) {

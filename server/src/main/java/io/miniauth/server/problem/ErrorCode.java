@@ -147,6 +147,9 @@ public enum ErrorCode {
 	/** A WeChat push for an app with no push Token configured. */
 	PUSH_NOT_CONFIGURED(HttpStatus.NOT_FOUND),
 
+	/** The admin API knows no webhook event with this id (or it is past retention). */
+	WEBHOOK_EVENT_NOT_FOUND(HttpStatus.NOT_FOUND),
+
 	/** Console sign-in with a wrong username or password. */
 	SIGN_IN_FAILED(HttpStatus.UNAUTHORIZED),
 

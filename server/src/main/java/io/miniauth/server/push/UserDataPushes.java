@@ -3,7 +3,9 @@ package io.miniauth.server.push;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,10 +82,7 @@ class UserDataPushes {
 			return;
 		}
 		switch (event) {
-			case "user_info_modified" -> {
-				this.lifecycle.eraseNickName(user.id());
-				this.lifecycle.eraseAvatar(user.id());
-			}
+			case "user_info_modified" -> this.lifecycle.eraseRiskyProfile(user.id());
 			case "user_authorization_revoke" -> revoke(user, fields.get("RevokeInfo"));
 			default -> this.lifecycle.delete(user.id(), "wechat");
 		}
@@ -95,14 +94,18 @@ class UserDataPushes {
 	private void revoke(User user, String revokeInfo) {
 		Set<String> revoked = (revokeInfo != null)
 				? Arrays.stream(revokeInfo.split(",")).map(String::strip).collect(Collectors.toSet()) : Set.of();
+		List<String> withdrawn = new ArrayList<>();
 		if (revoked.contains("6") || revoked.contains("19")) {
-			this.lifecycle.eraseNickName(user.id());
+			withdrawn.add("nickName");
 		}
 		if (revoked.contains("6") || revoked.contains("20")) {
-			this.lifecycle.eraseAvatar(user.id());
+			withdrawn.add("avatarUrl");
 		}
 		if (revoked.contains("8")) {
-			this.lifecycle.erasePhone(user.id());
+			withdrawn.add("phoneNumber");
+		}
+		if (!withdrawn.isEmpty()) {
+			this.lifecycle.withdrawConsent(user.id(), withdrawn);
 		}
 	}
 

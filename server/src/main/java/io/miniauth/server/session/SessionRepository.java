@@ -47,14 +47,6 @@ class SessionRepository {
 
 	private static final String REVOKE = END + "id = :id AND revoked_at IS NULL";
 
-	private static final String REVOKE_ALL = END + "id IN (:ids) AND revoked_at IS NULL";
-
-	private static final String REVOKE_OWN = END + "id = :id AND user_id = :userId AND " + ACTIVE;
-
-	private static final String REVOKE_OTHERS = END + "user_id = :userId AND id <> :keepId AND " + ACTIVE;
-
-	private static final String REVOKE_USER = END + "user_id = :userId AND " + ACTIVE;
-
 	private static final String FIND_END = "SELECT revoked_at, revoked_reason FROM sessions WHERE id = :id";
 
 	private static final String ERASE_CLIENT = "UPDATE sessions SET client_ip = NULL, user_agent = NULL WHERE user_id = :userId";
@@ -133,59 +125,6 @@ class SessionRepository {
 			.param("reason", reason.name())
 			.param("now", toColumn(now))
 			.update() == 1;
-	}
-
-	/**
-	 * Ends sessions at once.
-	 * @return how many this call ended
-	 */
-	int revokeAll(List<String> ids, SessionEndReason reason, Instant now) {
-		if (ids.isEmpty()) {
-			return 0;
-		}
-		return this.jdbc.sql(REVOKE_ALL)
-			.param("ids", ids)
-			.param("reason", reason.name())
-			.param("now", toColumn(now))
-			.update();
-	}
-
-	/**
-	 * Ends a user's session, provided it is the user's and active.
-	 * @return whether this call ended it
-	 */
-	boolean revokeOwn(String userId, String id, SessionEndReason reason, Instant now) {
-		return this.jdbc.sql(REVOKE_OWN)
-			.param("id", id)
-			.param("userId", userId)
-			.param("reason", reason.name())
-			.param("now", toColumn(now))
-			.update() == 1;
-	}
-
-	/**
-	 * Ends all of a user's active sessions but one.
-	 * @return how many this call ended
-	 */
-	int revokeOthers(String userId, String keepId, SessionEndReason reason, Instant now) {
-		return this.jdbc.sql(REVOKE_OTHERS)
-			.param("userId", userId)
-			.param("keepId", keepId)
-			.param("reason", reason.name())
-			.param("now", toColumn(now))
-			.update();
-	}
-
-	/**
-	 * Ends all of a user's active sessions.
-	 * @return how many this call ended
-	 */
-	int revokeUser(String userId, SessionEndReason reason, Instant now) {
-		return this.jdbc.sql(REVOKE_USER)
-			.param("userId", userId)
-			.param("reason", reason.name())
-			.param("now", toColumn(now))
-			.update();
 	}
 
 	/**

@@ -3,7 +3,9 @@ package io.miniauth.server.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,8 @@ import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserProfiles;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.web.ClientInfo;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,9 +61,12 @@ public class Sessions {
 
 	private final SessionLifetimes lifetimes;
 
+	private final WebhookEvents webhooks;
+
 	Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokenIssuer accessTokens,
 			UserProfiles profiles, AccountStatuses statuses, PlatformTransactionManager transactionManager,
-			MiniAuthProperties properties, Clock clock, MessageSource messages) {
+			MiniAuthProperties properties, Clock clock, MessageSource messages, WebhookEvents webhooks) {
+		this.webhooks = webhooks;
 		this.statuses = statuses;
 		this.messages = messages;
 		this.profiles = profiles;
@@ -97,19 +104,45 @@ public class Sessions {
 			}
 			this.sessions.insert(session);
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
+			this.webhooks.publish(WebhookEventType.SESSION_CREATED, user.appid(), user.id(), sessionCreated(session));
 			if (newUser) {
 				return;
 			}
 			// the new session stays; the oldest of the others make room for it
-			List<String> others = this.sessions.findActiveByUser(user.id(), now)
+			List<Session> others = this.sessions.findActiveByUser(user.id(), now)
 				.stream()
-				.map(Session::id)
-				.filter((id) -> !id.equals(session.id()))
+				.filter((other) -> !other.id().equals(session.id()))
 				.toList();
-			this.sessions.revokeAll(others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1))),
-					SessionEndReason.SESSION_LIMIT, now);
+			for (Session oldest : others.subList(0, Math.max(0, others.size() - (this.maxPerUser - 1)))) {
+				endAndTell(oldest, SessionEndReason.SESSION_LIMIT, now);
+			}
 		});
 		return session;
+	}
+
+	/**
+	 * Ends a session and tells the webhooks, in the caller's transaction.
+	 * @param session the session
+	 * @param reason why it ends
+	 * @param now the time
+	 * @return whether this call ended it (false when it had already ended)
+	 */
+	boolean endAndTell(Session session, SessionEndReason reason, Instant now) {
+		if (!this.sessions.revoke(session.id(), reason, now)) {
+			return false;
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("sessionId", session.id());
+		data.put("reason", reason.wireName());
+		this.webhooks.publish(WebhookEventType.SESSION_ENDED, session.appid(), session.userId(), data);
+		return true;
+	}
+
+	private static Map<String, Object> sessionCreated(Session session) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("sessionId", session.id());
+		data.put("expiresAt", session.expiresAt().toString());
+		return data;
 	}
 
 	/**
@@ -189,7 +222,16 @@ public class Sessions {
 	 * @return how many were ended
 	 */
 	public int endAll(String userId, SessionEndReason reason) {
-		return this.sessions.revokeUser(userId, reason, this.clock.instant());
+		Instant now = this.clock.instant();
+		return this.transaction.execute((status) -> {
+			int ended = 0;
+			for (Session session : this.sessions.findActiveByUser(userId, now)) {
+				if (endAndTell(session, reason, now)) {
+					ended++;
+				}
+			}
+			return ended;
+		});
 	}
 
 	/**
@@ -229,7 +271,9 @@ public class Sessions {
 	}
 
 	public void end(String sessionId, SessionEndReason reason) {
-		this.sessions.revoke(sessionId, reason, this.clock.instant());
+		Instant now = this.clock.instant();
+		this.transaction.executeWithoutResult(
+				(status) -> this.sessions.findById(sessionId).ifPresent((session) -> endAndTell(session, reason, now)));
 	}
 
 	/**
@@ -238,7 +282,10 @@ public class Sessions {
 	 * @return whether this call ended it (false when it had already ended)
 	 */
 	public boolean endByOperator(String sessionId) {
-		return this.sessions.revoke(sessionId, SessionEndReason.ENDED_BY_OPERATOR, this.clock.instant());
+		Instant now = this.clock.instant();
+		return this.transaction.execute((status) -> this.sessions.findById(sessionId)
+			.map((session) -> endAndTell(session, SessionEndReason.ENDED_BY_OPERATOR, now))
+			.orElse(false));
 	}
 
 	/**
@@ -246,7 +293,12 @@ public class Sessions {
 	 * @throws SessionNotFoundException when the user has no active session with that id
 	 */
 	public void endOwn(String userId, String sessionId) {
-		if (!this.sessions.revokeOwn(userId, sessionId, SessionEndReason.ENDED_BY_USER, this.clock.instant())) {
+		Instant now = this.clock.instant();
+		boolean ended = this.transaction.execute((status) -> this.sessions.findById(sessionId)
+			.filter((session) -> session.userId().equals(userId) && session.isActive(now))
+			.map((session) -> endAndTell(session, SessionEndReason.ENDED_BY_USER, now))
+			.orElse(false));
+		if (!ended) {
 			throw new SessionNotFoundException();
 		}
 	}
@@ -256,7 +308,16 @@ public class Sessions {
 	 * @return how many were ended
 	 */
 	public int endOthers(String userId, String keepSessionId) {
-		return this.sessions.revokeOthers(userId, keepSessionId, SessionEndReason.ENDED_BY_USER, this.clock.instant());
+		Instant now = this.clock.instant();
+		return this.transaction.execute((status) -> {
+			int ended = 0;
+			for (Session session : this.sessions.findActiveByUser(userId, now)) {
+				if (!session.id().equals(keepSessionId) && endAndTell(session, SessionEndReason.ENDED_BY_USER, now)) {
+					ended++;
+				}
+			}
+			return ended;
+		});
 	}
 
 	/**
@@ -265,7 +326,12 @@ public class Sessions {
 	 * @throws SessionNotFoundException when the user has no active session with that id
 	 */
 	public void endByOperator(String userId, String sessionId) {
-		if (!this.sessions.revokeOwn(userId, sessionId, SessionEndReason.ENDED_BY_OPERATOR, this.clock.instant())) {
+		Instant now = this.clock.instant();
+		boolean ended = this.transaction.execute((status) -> this.sessions.findById(sessionId)
+			.filter((session) -> session.userId().equals(userId) && session.isActive(now))
+			.map((session) -> endAndTell(session, SessionEndReason.ENDED_BY_OPERATOR, now))
+			.orElse(false));
+		if (!ended) {
 			throw new SessionNotFoundException();
 		}
 	}
@@ -275,7 +341,7 @@ public class Sessions {
 	 * @return how many were ended
 	 */
 	public int endAllByOperator(String userId) {
-		return this.sessions.revokeUser(userId, SessionEndReason.ENDED_BY_OPERATOR, this.clock.instant());
+		return endAll(userId, SessionEndReason.ENDED_BY_OPERATOR);
 	}
 
 }

@@ -147,7 +147,7 @@ class TokenRefresher {
 			return new Rotation(session, successor, next.expiresAt(), false);
 		}
 		// a replay: end the session, and say so only after this is committed
-		this.sessionRepository.revoke(session.id(), SessionEndReason.REFRESH_REPLAY, now);
+		this.sessions.endAndTell(session, SessionEndReason.REFRESH_REPLAY, now);
 		return new Rotation(session, null, null, true);
 	}
 

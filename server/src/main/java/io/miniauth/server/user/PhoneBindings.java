@@ -2,7 +2,9 @@ package io.miniauth.server.user;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.miniauth.server.app.MiniApp;
@@ -10,6 +12,8 @@ import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.audit.AuthEventType;
 import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.web.ClientInfo;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,11 +37,14 @@ public class PhoneBindings {
 
 	private final TransactionTemplate transaction;
 
+	private final WebhookEvents webhooks;
+
 	private final Clock clock;
 
-	PhoneBindings(UserRepository users, MiniApps apps, AuthEvents events, PlatformTransactionManager transactionManager,
-			Clock clock) {
+	PhoneBindings(UserRepository users, MiniApps apps, AuthEvents events, WebhookEvents webhooks,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.users = users;
+		this.webhooks = webhooks;
 		this.apps = apps;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -79,12 +86,21 @@ public class PhoneBindings {
 				this.users.clearPhone(holder.get().id(), now);
 			}
 			this.users.updatePhone(user.id(), phone, now);
+			this.webhooks.publish(WebhookEventType.USER_PHONE_BOUND, user.appid(), user.id(), phoneData(phone));
 			linkedPerson(app, user, phone).ifPresent((personId) -> this.users.updatePersonId(user.id(), personId, now));
 			return holder;
 		});
 		previous.ifPresent((old) -> this.events.record(AuthEventType.PHONE_UNBOUND, "ok", null, old.appid(), old.id(),
 				null, client));
 		return this.users.findById(user.id()).orElseThrow();
+	}
+
+	private static Map<String, Object> phoneData(User.Phone phone) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("phoneNumber", phone.phoneNumber());
+		data.put("purePhoneNumber", phone.purePhoneNumber());
+		data.put("countryCode", phone.countryCode());
+		return data;
 	}
 
 	private Optional<User> holderInApp(MiniApp app, String openid, User.Phone phone) {

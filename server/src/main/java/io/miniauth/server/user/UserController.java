@@ -22,6 +22,8 @@ import io.miniauth.server.config.Budget;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.ratelimit.RateLimiter;
 import io.miniauth.server.token.Caller;
+import io.miniauth.server.webhook.WebhookEventType;
+import io.miniauth.server.webhook.WebhookEvents;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -65,9 +67,12 @@ class UserController {
 
 	private final ClientAddress clientAddress;
 
+	private final WebhookEvents webhooks;
+
 	UserController(UserRepository users, CurrentUser currentUser, UserProfiles profiles, RateLimiter rateLimiter,
 			MiniAuthProperties properties, MiniApps apps, ProfileContentChecks contentChecks,
-			ClientAddress clientAddress, Clock clock) {
+			ClientAddress clientAddress, WebhookEvents webhooks, Clock clock) {
+		this.webhooks = webhooks;
 		this.apps = apps;
 		this.contentChecks = contentChecks;
 		this.clientAddress = clientAddress;
@@ -96,8 +101,14 @@ class UserController {
 		String avatarUrl = patch.newText(AVATAR_URL).filter((url) -> !url.equals(current.avatarUrl())).orElse(null);
 		String avatarCheck = (avatarUrl != null) ? this.contentChecks.submitAvatar(writer, avatarUrl) : null;
 		User updated = this.users.updateProfile(current.id(),
-				(user) -> patch.applyTo(user).withContentReview(underReview(patch, user, review)),
-				this.clock.instant());
+				(user) -> patch.applyTo(user).withContentReview(underReview(patch, user, review)), this.clock.instant(),
+				(before, after) -> {
+					List<String> fields = ProfileFields.changed(before, after);
+					if (!fields.isEmpty()) {
+						this.webhooks.publish(WebhookEventType.USER_UPDATED, after.appid(), after.id(),
+								Map.of("fields", fields));
+					}
+				});
 		if (avatarCheck != null) {
 			this.users.updateAvatarCheck(updated.id(), avatarUrl, avatarCheck, this.clock.instant());
 		}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -250,9 +251,26 @@ public class UserRepository {
 	 * @return the user after the change
 	 */
 	public User updateProfile(String userId, UnaryOperator<User> change, Instant now) {
+		return updateProfile(userId, change, now, (before, after) -> {
+		});
+	}
+
+	/**
+	 * Changes a user's profile fields as
+	 * {@link #updateProfile(String, UnaryOperator, Instant)} does, and writes what else
+	 * the change causes in its transaction.
+	 * @param userId the user
+	 * @param change what to make of the current user
+	 * @param now the time of the change
+	 * @param onChanged given the user before and after the change, in its transaction
+	 * @return the user after the change
+	 */
+	public User updateProfile(String userId, UnaryOperator<User> change, Instant now,
+			BiConsumer<User, User> onChanged) {
 		return this.transaction.execute((status) -> {
-			User updated = change
-				.apply(this.jdbc.sql(FIND_BY_ID_FOR_UPDATE).param("id", userId).query(USER_MAPPER).single());
+			User before = this.jdbc.sql(FIND_BY_ID_FOR_UPDATE).param("id", userId).query(USER_MAPPER).single();
+			User updated = change.apply(before);
+			onChanged.accept(before, updated);
 			this.jdbc.sql(UPDATE_PROFILE)
 				.param("id", updated.id())
 				.param("nickName", updated.nickName())

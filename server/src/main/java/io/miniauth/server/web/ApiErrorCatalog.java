@@ -70,6 +70,12 @@ public final class ApiErrorCatalog {
 				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND"), 409, List.of("ACCOUNT_DELETED")));
 		ERRORS.put("DELETE /admin/api/users/{id}",
 				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND")));
+		ERRORS.put("GET /admin/api/webhooks/deliveries",
+				Map.of(400, List.of("INVALID_REQUEST"), 401, List.of("UNAUTHORIZED")));
+		ERRORS.put("POST /admin/api/webhooks/events/{id}/replay",
+				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("WEBHOOK_EVENT_NOT_FOUND")));
+		ERRORS.put("POST /admin/api/webhooks/replay",
+				Map.of(400, List.of("INVALID_REQUEST"), 401, List.of("UNAUTHORIZED")));
 		ERRORS.put("GET /wechat/push/{appid}",
 				Map.of(401, List.of("PUSH_SIGNATURE_INVALID"), 404, List.of("PUSH_NOT_CONFIGURED")));
 		ERRORS.put("POST /wechat/push/{appid}", Map.of(400, List.of("PUSH_MALFORMED"), 401,

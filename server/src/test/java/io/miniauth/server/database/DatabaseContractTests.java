@@ -32,6 +32,7 @@ import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
+import io.miniauth.server.webhook.WebhookOutboxStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -120,6 +121,15 @@ abstract class DatabaseContractTests {
 	 */
 	abstract String lockWaitsQuery();
 
+	/**
+	 * Whether a second {@code FOR UPDATE SKIP LOCKED ... LIMIT} claim gets the rows the
+	 * first one left, while the first holds its own.
+	 * @return {@code true} for the databases several instances share
+	 */
+	boolean claimsPastLockedRows() {
+		return true;
+	}
+
 	@Test
 	void datasourceWhenConnectedThenExpectedDatabaseAndSchemaMigrated() {
 		String product = this.jdbc.sql("SELECT 1")
@@ -128,7 +138,7 @@ abstract class DatabaseContractTests {
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
 		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
-			.containsExactly("1", "2", "3", "5", "6", "7", "9");
+			.containsExactly("1", "2", "3", "5", "6", "7", "9", "10");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
@@ -145,6 +155,52 @@ abstract class DatabaseContractTests {
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V7__operators.sql");
 		assertThat(applied[6].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/migration/V9__phone_identity_and_content_checks.sql");
+		assertThat(applied[7].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V10__webhooks.sql");
+	}
+
+	@Test
+	void webhookClaimWhenAnotherInstanceHoldsSomeThenTheyAreSkippedNotWaitedFor() throws Exception {
+		WebhookOutboxStore outbox = new WebhookOutboxStore(this.context);
+		Instant now = this.clock.instant();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		List<String> written = transaction.execute((status) -> {
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				ids.add(outbox.insertEventWithDelivery(UUID.randomUUID().toString(), now));
+			}
+			return ids;
+		});
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService first = Executors.newSingleThreadExecutor();
+		try {
+			Future<List<String>> firstClaim = first.submit(() -> transaction.execute((status) -> {
+				List<String> ids = outbox.claimDue(now, 3);
+				claimed.countDown();
+				await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+				return ids;
+			}));
+			assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+			// while the first instance's transaction holds its rows, the second gets the
+			// rest
+			List<String> secondClaim = transaction.execute((status) -> outbox.claimDue(now, 100));
+			release.countDown();
+			List<String> firstIds = firstClaim.get(30, TimeUnit.SECONDS);
+
+			assertThat(firstIds).hasSize(3);
+			assertThat(secondClaim).noneMatch(firstIds::contains);
+			if (claimsPastLockedRows()) {
+				assertThat(secondClaim).containsAll(written.stream().filter((id) -> !firstIds.contains(id)).toList());
+			}
+			// and once claimed, nothing is due again until the lease ends
+			List<String> again = transaction.execute((status) -> outbox.claimDue(now, 100));
+			assertThat(again).noneMatch((id) -> firstIds.contains(id) || secondClaim.contains(id));
+		}
+		finally {
+			release.countDown();
+			first.shutdownNow();
+		}
 	}
 
 	@Test

@@ -23,4 +23,11 @@ class H2DatabaseTests extends DatabaseContractTests {
 		return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
 	}
 
+	@Override
+	boolean claimsPastLockedRows() {
+		// H2 skips the held rows but comes back empty rather than with the others; it is
+		// embedded in one instance, which claims one batch at a time
+		return false;
+	}
+
 }

@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:miniauth-${random.uuid};DB_CLOSE_DELAY=-1",
 				"miniauth.security.key-encryption-key=" + MiniAuthTest.KEY_ENCRYPTION_KEY,
-				"miniauth.rate-limit.enabled=false" })
+				"miniauth.rate-limit.enabled=false",
+				// the tests that watch webhooks configure their own receiver
+				"miniauth.webhooks.emulator-inspector=false" })
 @Import(TestClockConfiguration.class)
 public @interface MiniAuthTest {
 

@@ -115,7 +115,7 @@ class ClientAddressTests {
 		MiniAuthProperties defaults = new MiniAuthProperties(
 				Path.of("data"), null, null, null, null, new MiniAuthProperties.Web(DataSize.ofKilobytes(16),
 						List.of(trusted), Locale.SIMPLIFIED_CHINESE, List.of()),
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null);
 		return new ClientAddress(defaults);
 	}
 
