@@ -8,6 +8,7 @@
  *   WeChat would build from it, and the lifecycle runs in WeChat's order (App onLaunch,
  *   App onShow, then per page onLoad(query), onShow, onReady; onUnload when left);
  * - wx.redirectTo/reLaunch/navigateTo/navigateBack, showToast/showLoading/hideLoading,
+ *   setNavigationBarTitle (the titles set, in order, are kept),
  *   recorded so a test can wait for them;
  * - tap(selector) and type(selector, text) the way a user does it, including a
  *   form-type="submit" button submitting its <form> with the values of its named inputs;
@@ -43,6 +44,7 @@ function createMiniProgram({ root, wx, modules = {} }) {
   setUpDom();
   const events = new EventEmitter();
   const toasts = [];
+  const titles = [];
   const stack = [];
   let app = null;
   let closed = false;
@@ -136,6 +138,10 @@ function createMiniProgram({ root, wx, modules = {} }) {
     },
     showLoading: (opts) => done(opts),
     hideLoading: (opts) => done(opts),
+    setNavigationBarTitle(opts) {
+      titles.push(opts.title);
+      done(opts);
+    },
   });
 
   /** Resolves once `test(value)` holds for an event of `name` (or already held). */
@@ -196,6 +202,7 @@ function createMiniProgram({ root, wx, modules = {} }) {
     route: () => current().route,
     data: () => current().instance.data,
     toasts,
+    titles,
     waitForRoute: (route) => waitFor('route', (r) => r === route, () => stack.length > 0 && current().route === route),
     waitForToast: (title) => waitFor('toast', (t) => t === title),
     /** Types into an input, as the user does; the page sees it when its form is submitted. */

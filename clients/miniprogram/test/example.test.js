@@ -72,6 +72,7 @@ test('logs in, shows the profile, saves it with PUT and logs out, tapped through
   mp.type('.signature-input', 'hello from the simulator');
   mp.tap('.save-button');
   await mp.waitForToast('已保存'); // the example speaks the phone's language: Chinese by default
+  assert.ok(mp.titles.includes('个人资料'), 'the profile page titles itself in Chinese: ' + JSON.stringify(mp.titles));
 
   assert.equal(mp.data().user.nickName, 'Ada');
   const token = [...wx.storage.values()][0].token;
