@@ -60,6 +60,10 @@ public final class FakeMiniAuth implements AutoCloseable {
 	}
 
 	public String token(String userId, String appid, String sessionId, String issuer, Instant expiresAt) {
+		return token(userId, appid, sessionId, issuer, expiresAt, JOSEObjectType.JWT);
+	}
+
+	String token(String userId, String appid, String sessionId, String issuer, Instant expiresAt, JOSEObjectType type) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(userId)
 			.audience(appid)
@@ -68,10 +72,8 @@ public final class FakeMiniAuth implements AutoCloseable {
 			.jwtID(UUID.randomUUID().toString())
 			.claim("sid", sessionId)
 			.build();
-		// typed at+jwt (RFC 9068), as MiniAuth types its access tokens
-		SignedJWT jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").type(new JOSEObjectType("at+jwt")).build(),
-				claims);
+		// typed JWT, as MiniAuth types its access tokens
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").type(type).build(), claims);
 		try {
 			jwt.sign(new ECDSASigner(this.key));
 		}

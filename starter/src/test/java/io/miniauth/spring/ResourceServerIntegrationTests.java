@@ -113,6 +113,16 @@ class ResourceServerIntegrationTests {
 	}
 
 	@Test
+	void requestWhenTokenTypedAtJwtThenSpringSecurity65RefusesIt() throws Exception {
+		// why MiniAuth's access tokens say typ JWT and not RFC 9068's at+jwt: the
+		// resource
+		// server of every Spring Boot 3.5 backend would refuse them
+		String token = miniAuth.token("u-1", "wxorders0001", "s", "miniauth", clock.instant().plusSeconds(600),
+				new com.nimbusds.jose.JOSEObjectType("at+jwt"));
+		assertThat(get("/orders", token).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void requestWhenTokenExpiredBeyondSkewThenTokenExpired() throws Exception {
 		String token = miniAuth.token("u-1", "wxorders0001", "s", "miniauth", clock.instant().minusSeconds(61));
 		HttpResponse<String> response = get("/orders", token);

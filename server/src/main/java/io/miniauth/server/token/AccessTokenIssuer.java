@@ -30,11 +30,11 @@ import org.springframework.util.Assert;
 public class AccessTokenIssuer {
 
 	/**
-	 * The {@code typ} of an access token (RFC 9068 §2.1, RFC 8725 §3.11): it cannot be
-	 * mistaken for another kind of JWT signed with the same key. Spring Security's
-	 * {@code NimbusJwtDecoder} (6.5 and 7.0) and {@code jose} accept it.
+	 * The {@code typ} of an access token: {@code JWT}, not RFC 9068's {@code at+jwt},
+	 * because the default verifiers of Nimbus and of Spring Security 6.5's
+	 * {@code NimbusJwtDecoder} (Spring Boot 3.5 resource servers) refuse {@code at+jwt}.
 	 */
-	public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+	public static final JOSEObjectType ACCESS_TOKEN_TYPE = JOSEObjectType.JWT;
 
 	/** The claim that names the token's session. */
 	public static final String SESSION_ID_CLAIM = "sid";

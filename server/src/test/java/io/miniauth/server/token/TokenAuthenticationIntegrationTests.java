@@ -61,7 +61,7 @@ class TokenAuthenticationIntegrationTests {
 
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
 		assertThat(jwt.getHeader().getKeyID()).isEqualTo(this.keys.activeKey().kid());
-		assertThat(jwt.getHeader().getType()).hasToString("at+jwt");
+		assertThat(jwt.getHeader().getType()).hasToString("JWT");
 		JWTClaimsSet claims = jwt.getJWTClaimsSet();
 		assertThat(claims.getSubject()).isEqualTo(login.at("/user/id").asString());
 		assertThat(claims.getAudience()).containsExactly(login.at("/user/appid").asString());
