@@ -19,10 +19,16 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(RevocationFeed.class)
 public class MiniAuthFeedHealthAutoConfiguration {
 
-	@Bean
+	// nested, so that a backend without Micrometer never loads a class that names it
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
-	FeedMetrics miniAuthRevocationFeedMetrics(RevocationFeed feed) {
-		return new FeedMetrics(feed);
+	static class Metrics {
+
+		@Bean
+		FeedMetrics miniAuthRevocationFeedMetrics(RevocationFeed feed) {
+			return new FeedMetrics(feed);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
