@@ -20,7 +20,8 @@ class CryptoProviderConfiguration {
 	CryptoProvider cryptoProvider(MiniAuthProperties properties) {
 		CryptoProvider crypto = (properties.crypto().provider() == MiniAuthProperties.Crypto.Provider.AUTO)
 				? CryptoProvider.nativeIfAvailable() : CryptoProvider.jdk();
-		logger.info("Access tokens are signed (ES256) and secrets sealed (AES-GCM) with " + crypto.description());
+		// names the JCA provider and its version only: no key or sealed value is near it
+		logger.info("JCA provider for signing (ES256) and sealing at rest (AES-GCM): " + crypto.description());
 		return crypto;
 	}
 
