@@ -48,7 +48,7 @@ class ApiDocsConfiguration {
 		return new OpenAPI()
 			.info(new Info().title("MiniAuth")
 				.description("Login and session service for WeChat Mini Programs. Errors are application/problem+json "
-						+ "with a stable `code` and a readable `msg`; see the README for every code.")
+						+ "with a stable `code` and a readable `msg`; see docs/API.md for every code.")
 				.version("0.1.0"))
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))

@@ -41,6 +41,31 @@ class ApiDocsIntegrationTests {
 	}
 
 	@Test
+	void apiDocsWhenFetchedThenEveryEndpointOfTheApiReferenceIsInThem() throws java.io.IOException {
+		JsonNode doc = new Api(this.port).get("/v3/api-docs").json();
+		java.util.regex.Matcher heading = java.util.regex.Pattern.compile("(?m)^###.*$")
+			.matcher(java.nio.file.Files.readString(java.nio.file.Path.of("../docs/API.md")));
+		List<String> endpoints = new ArrayList<>();
+		while (heading.find()) {
+			java.util.regex.Matcher endpoint = java.util.regex.Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`]+)`")
+				.matcher(heading.group());
+			while (endpoint.find()) {
+				endpoints.add(endpoint.group(1) + " " + endpoint.group(2));
+			}
+		}
+
+		assertThat(endpoints).as("the endpoints docs/API.md describes under a heading of their own")
+			.contains("POST /user/login", "GET /user/me", "DELETE /user/sessions/{id}");
+		endpoints.stream().filter((endpoint) -> !endpoint.contains(" /actuator/")).forEach((endpoint) -> {
+			String[] methodAndPath = endpoint.split(" ", 2);
+			assertThat(
+					doc.path("paths").path(methodAndPath[1]).has(methodAndPath[0].toLowerCase(java.util.Locale.ROOT)))
+				.as(endpoint + " in the OpenAPI document")
+				.isTrue();
+		});
+	}
+
+	@Test
 	void apiDocsWhenFetchedThenEveryEndpointListsItsErrorCodesAsProblemJson() {
 		JsonNode doc = new Api(this.port).get("/v3/api-docs").json();
 

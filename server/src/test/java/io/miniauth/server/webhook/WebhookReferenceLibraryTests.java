@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Deliveries verify with the Standard Webhooks reference libraries, as the README's
+ * Deliveries verify with the Standard Webhooks reference libraries, as docs/API.md's
  * snippets use them: {@code com.standardwebhooks:standardwebhooks} for Java and
  * {@code standardwebhooks} for Node (run with {@code node}, installed from
  * {@code src/test/node}). The clock is not moved here: both libraries check the timestamp
