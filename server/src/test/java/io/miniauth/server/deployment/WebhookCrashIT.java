@@ -1,8 +1,5 @@
 package io.miniauth.server.deployment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +35,7 @@ class WebhookCrashIT {
 
 	@Test
 	void killWhenEventsCommittedButNotDeliveredThenEveryEventDeliveredAfterRestart() {
-		Path dataDir = dataDir();
+		Path dataDir = Deployment.newDataDir("webhook-crash-h2-");
 		this.receiver.hold();
 		this.server = start(dataDir);
 		Api api = new Api(this.server.port());
@@ -91,16 +88,6 @@ class WebhookCrashIT {
 		env.put("MINIAUTH_WEBHOOKS_LEASE", "5s");
 		return JarProcess.start("webhook-crash-server", Deployment.serverJar(), env)
 			.awaitReady("/actuator/health/readiness", Deployment.START_TIMEOUT);
-	}
-
-	private static Path dataDir() {
-		try {
-			Files.createDirectories(Deployment.WORK_DIR);
-			return Files.createTempDirectory(Deployment.WORK_DIR, "webhook-crash-h2-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
