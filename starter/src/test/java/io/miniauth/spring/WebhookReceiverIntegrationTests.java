@@ -130,6 +130,18 @@ class WebhookReceiverIntegrationTests {
 	}
 
 	@Test
+	void receiveWhenSignedBodyIsNotAnEventThen400AndNoEvent() throws Exception {
+		String id = UUID.randomUUID().toString();
+		String body = "[\"not\", \"an event\"]";
+
+		HttpResponse<String> answer = deliver(id, clock.instant(), body, sign(SECRET, id, clock.instant(), body));
+
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("\"code\":\"INVALID_REQUEST\"");
+		assertThat(this.members.events).isEmpty();
+	}
+
+	@Test
 	void receiveWhenTimestampMoreThanFiveMinutesOffThen401() throws Exception {
 		String id = UUID.randomUUID().toString();
 		String body = event(id, "user.deleted", "{}");

@@ -62,7 +62,7 @@ public class MiniAuthWebhookReceiver {
 			this.signatures.verify(id, timestamp, signature, text);
 		}
 		catch (WebhookRefusedException ex) {
-			return problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Webhook 签名无效", ex.getMessage());
+			return problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Webhook 签名无效或已过期", ex.getMessage());
 		}
 		if (this.handled.handled(id)) {
 			return ServerResponse.noContent().build();
