@@ -1,8 +1,5 @@
 package io.miniauth.server.deployment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +31,7 @@ class CrashIT {
 
 	@Test
 	void killWhenRightAfterLogoutsAndLoginsThenNothingAnsweredIsUndoneAfterRestart() {
-		Path dataDir = dataDir();
+		Path dataDir = Deployment.newDataDir("crash-h2-");
 		this.server = start(dataDir);
 		Api api = new Api(this.server.port());
 		List<JsonNode> loggedOut = new ArrayList<>();
@@ -78,16 +75,6 @@ class CrashIT {
 
 	private static String[] bearer(String token) {
 		return new String[] { "Authorization", "Bearer " + token };
-	}
-
-	private static Path dataDir() {
-		try {
-			Files.createDirectories(Deployment.WORK_DIR);
-			return Files.createTempDirectory(Deployment.WORK_DIR, "crash-h2-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

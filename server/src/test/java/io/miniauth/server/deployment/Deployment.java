@@ -1,5 +1,8 @@
 package io.miniauth.server.deployment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,6 +41,21 @@ final class Deployment {
 	static Map<String, String> datasource(TestDatabases.Server server, String url) {
 		return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", server.username(),
 				"SPRING_DATASOURCE_PASSWORD", server.password());
+	}
+
+	/**
+	 * A new, empty folder for a server's data, under {@link #WORK_DIR}.
+	 * @param prefix how its name begins
+	 * @return the folder
+	 */
+	static Path newDataDir(String prefix) {
+		try {
+			Files.createDirectories(WORK_DIR);
+			return Files.createTempDirectory(WORK_DIR, prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

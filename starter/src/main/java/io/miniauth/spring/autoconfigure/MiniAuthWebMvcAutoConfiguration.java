@@ -7,6 +7,9 @@ import io.miniauth.spring.web.MiniAuthAuthentication;
 import io.miniauth.spring.web.MiniAuthInterceptor;
 import io.miniauth.spring.web.MiniAuthProblemResolver;
 import io.miniauth.spring.web.MiniAuthUserArgumentResolver;
+import io.miniauth.spring.webhook.MiniAuthWebhookProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,13 +21,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Spring MVC: {@code @MiniAuthUser MiniAuthPrincipal} parameters, MiniAuth's 401 problem,
  * and, when Spring Security is not there, the interceptor that guards
- * {@code miniauth.client.protected-paths}.
+ * {@code miniauth.client.protected-paths} (but not the webhook receiver's path).
  */
 @AutoConfiguration(after = MiniAuthClientAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -59,15 +63,18 @@ public class MiniAuthWebMvcAutoConfiguration {
 	static class WithoutSpringSecurity {
 
 		@Bean
-		WebMvcConfigurer miniAuthInterceptor(MiniAuthAuthentication authentication,
-				MiniAuthClientProperties properties) {
+		WebMvcConfigurer miniAuthInterceptor(MiniAuthAuthentication authentication, MiniAuthClientProperties properties,
+				ObjectProvider<MiniAuthWebhookProperties> webhooks) {
 			return new WebMvcConfigurer() {
 
 				@Override
 				public void addInterceptors(InterceptorRegistry registry) {
-					registry.addInterceptor(new MiniAuthInterceptor(authentication))
-						.addPathPatterns(properties.protectedPaths())
+					InterceptorRegistration registration = registry
+						.addInterceptor(new MiniAuthInterceptor(authentication));
+					registration.addPathPatterns(properties.protectedPaths())
 						.excludePathPatterns("/error", "/actuator/**");
+					// webhook deliveries carry a signature, not a token
+					webhooks.ifAvailable((receiver) -> registration.excludePathPatterns(receiver.path()));
 				}
 
 			};

@@ -24,6 +24,10 @@ class OrderBook {
 		return List.copyOf(this.byUser.getOrDefault(userId, List.of()));
 	}
 
+	void erase(String userId) {
+		this.byUser.remove(userId);
+	}
+
 	Order place(String userId, String item) {
 		Order order = new Order(UUID.randomUUID().toString(), userId, item, this.clock.instant());
 		this.byUser.computeIfAbsent(userId, (id) -> new CopyOnWriteArrayList<>()).add(order);

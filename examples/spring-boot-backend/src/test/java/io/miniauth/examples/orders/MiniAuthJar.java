@@ -32,16 +32,22 @@ final class MiniAuthJar implements AutoCloseable {
 		this.log = log;
 	}
 
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static MiniAuthJar start(Map<String, String> environment) {
 		Path jar = Path.of(System.getProperty("miniauth.server.jar", "../../server/target/miniauth-server.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " does not exist: build it first with ./mvnw -DskipTests package");
 		}
 		try {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
+			int port = freePort();
 			Path dir = Files.createDirectories(Path.of("target", "miniauth-jar")).toAbsolutePath();
 			Path log = dir.resolve("miniauth.log");
 			ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +36,8 @@ class OrdersAgainstMiniAuthIT {
 
 	private static final Duration FEED_LIMIT = Duration.ofSeconds(2);
 
+	private static final String WEBHOOK_SECRET = "whsec_b3JkZXJzLWJhY2tlbmQtd2ViaG9vay1zZWNyZXQtMzI=";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -46,18 +50,26 @@ class OrdersAgainstMiniAuthIT {
 
 	static ConfigurableApplicationContext otherAppBackend;
 
+	static ConfigurableApplicationContext webhookBackend;
+
 	@BeforeAll
 	static void start() {
-		miniAuth = MiniAuthJar.start(Map.of("MINIAUTH_ADMIN_API_KEYS", API_KEY));
+		// MiniAuth sends user.deleted to a backend that starts on this port once it is up
+		int webhookPort = MiniAuthJar.freePort();
+		miniAuth = MiniAuthJar.start(Map.of("MINIAUTH_ADMIN_API_KEYS", API_KEY, "MINIAUTH_WEBHOOKS_ENDPOINTS_0_URL",
+				"http://127.0.0.1:" + webhookPort + "/miniauth/webhooks", "MINIAUTH_WEBHOOKS_ENDPOINTS_0_SECRET",
+				WEBHOOK_SECRET, "MINIAUTH_WEBHOOKS_ENDPOINTS_0_EVENTS", "user.deleted"));
 		feedBackend = backend("feed", "wxminiauthdemo0001");
 		introspectingBackend = backend("introspection", "wxminiauthdemo0001");
 		otherAppBackend = backend("feed", "wxanotherapp00001");
+		webhookBackend = backend("feed", "wxminiauthdemo0001", webhookPort,
+				"--miniauth.webhooks.secrets=" + WEBHOOK_SECRET);
 	}
 
 	@AfterAll
 	static void stop() {
 		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { feedBackend,
-				introspectingBackend, otherAppBackend }) {
+				introspectingBackend, otherAppBackend, webhookBackend }) {
 			if (context != null) {
 				context.close();
 			}
@@ -135,6 +147,25 @@ class OrdersAgainstMiniAuthIT {
 		assertThat(send(introspectingBackend, "GET", "/api/orders", erin.token(), null).statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void ordersWhenUserDeletedAtMiniAuthThenErasedThroughTheWebhook() throws Exception {
+		Login frank = login("orders-frank");
+		assertThat(send(webhookBackend, "POST", "/api/orders", frank.token(), "{\"item\":\"咖啡\"}").statusCode())
+			.isEqualTo(201);
+		OrderBook orders = webhookBackend.getBean(OrderBook.class);
+		assertThat(orders.of(frank.userId())).hasSize(1);
+
+		assertThat(miniAuth("DELETE", "/admin/api/users/" + frank.userId(), "Bearer " + API_KEY, null).statusCode())
+			.isEqualTo(204);
+
+		// MiniAuth polls its outbox every second
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (!orders.of(frank.userId()).isEmpty()) {
+			assertThat(Instant.now()).as("the orders erased within 20 s").isBefore(deadline);
+			Thread.sleep(100);
+		}
+	}
+
 	/**
 	 * Asks until the backend refuses, and fails if that takes longer than the limit (the
 	 * feed is read every second; the limit is what a business backend is promised).
@@ -154,10 +185,16 @@ class OrdersAgainstMiniAuthIT {
 	}
 
 	private static ConfigurableApplicationContext backend(String revocation, String appid) {
-		return new SpringApplication(OrdersApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
+		return backend(revocation, appid, 0);
+	}
+
+	private static ConfigurableApplicationContext backend(String revocation, String appid, int port, String... more) {
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1",
 				"--miniauth.client.base-url=" + miniAuth.url(), "--miniauth.client.appid=" + appid,
 				"--miniauth.client.api-key=" + API_KEY, "--miniauth.client.revocation=" + revocation,
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off"));
+		args.addAll(List.of(more));
+		return new SpringApplication(OrdersApplication.class).run(args.toArray(String[]::new));
 	}
 
 	private static Login login(String user) throws Exception {
