@@ -29,7 +29,11 @@ source bench/lib.sh
 
 DURATION=10
 WARMUP=5
-JIT_WARMUP=15 # once per server, per path: a JVM's JIT takes longer than V8's, and its compiling is CPU the server uses
+# once per server, per path. A JVM's JIT takes longer than V8's: after 15 s of logins (about
+# 4,000) a profile still found a quarter of the server's CPU in the C2 compiler threads, which is
+# a cost of the first minutes after a start, not of a service that runs for days. 45 s brings it
+# under a few per cent; --jit-warmup 15 shows the cold figures.
+JIT_WARMUP=45
 CONNS=64
 RATE=400
 JDKS="17 25"

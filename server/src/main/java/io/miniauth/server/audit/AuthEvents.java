@@ -16,6 +16,10 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records authentication events: a row in the audit trail and a count in the
@@ -35,15 +39,22 @@ public class AuthEvents {
 
 	private final Duration retention;
 
-	AuthEvents(AuthEventRepository repository, MeterRegistry meters, MiniAuthProperties properties, Clock clock) {
+	private final TransactionTemplate savepoint;
+
+	AuthEvents(AuthEventRepository repository, MeterRegistry meters, MiniAuthProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.repository = repository;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.meters = meters;
 		this.clock = clock;
 		this.retention = properties.audit().retention();
 	}
 
 	/**
-	 * Records an event.
+	 * Records an event. Inside a transaction the row is written in it, so that it is
+	 * committed with the change it describes (one commit, not two), behind a savepoint: a
+	 * failure to write it undoes only the row.
 	 * @param type what happened
 	 * @param outcome {@code ok} or the error code answered
 	 * @param errcode WeChat's errcode, or {@code null}
@@ -55,9 +66,15 @@ public class AuthEvents {
 	public void record(AuthEventType type, String outcome, Integer errcode, String appid, String userId,
 			String sessionId, ClientInfo client) {
 		count(type, outcome);
+		AuthEvent event = new AuthEvent(this.clock.instant(), type, outcome, errcode, appid, userId, sessionId,
+				client.ip(), client.userAgent());
 		try {
-			this.repository.insert(new AuthEvent(this.clock.instant(), type, outcome, errcode, appid, userId, sessionId,
-					client.ip(), client.userAgent()));
+			if (TransactionSynchronizationManager.isActualTransactionActive()) {
+				this.savepoint.executeWithoutResult((status) -> this.repository.insert(event));
+			}
+			else {
+				this.repository.insert(event);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not record a " + type + " event: " + ex.getClass().getSimpleName());

@@ -99,8 +99,11 @@ class LoginService {
 		MiniApp app = this.apps.resolve(request.appid());
 		try {
 			LoggedIn loggedIn = loginTo(app, request, client);
-			this.events.record(AuthEventType.LOGIN, "ok", null, app.appid(), loggedIn.response().user().id(),
-					loggedIn.sessionId(), client);
+			if (loggedIn.repeat()) {
+				// a login made by this request was recorded in its own transaction
+				this.events.record(AuthEventType.LOGIN, "ok", null, app.appid(), loggedIn.response().user().id(),
+						loggedIn.sessionId(), client);
+			}
 			return loggedIn.response();
 		}
 		catch (MiniAuthException ex) {
@@ -127,7 +130,7 @@ class LoginService {
 			// this request made the login: answer with what it made
 			Fresh made = fresh.get();
 			return new LoggedIn(this.sessions.tokens(made.session(), made.user(), refreshToken,
-					made.session().expiresAt(), outcome.newUser()), made.session().id());
+					made.session().expiresAt(), outcome.newUser()), made.session().id(), false);
 		}
 		// a repeat of a user banned meanwhile is refused like any login of theirs
 		this.statuses.requireUnlocked(outcome.userId());
@@ -144,7 +147,7 @@ class LoginService {
 			.orElseThrow(CodeAlreadyUsedException::new);
 		User user = this.users.findById(outcome.userId()).orElseThrow(CodeAlreadyUsedException::new);
 		return new LoggedIn(this.sessions.tokens(session, user, refreshToken, refreshExpiresAt, outcome.newUser()),
-				session.id());
+				session.id(), true);
 	}
 
 	/**
@@ -176,7 +179,10 @@ class LoginService {
 				this.statuses.requireUnlocked(user.id());
 				user = this.phoneBindings.bind(app, user, phone, null, client);
 			}
-			return new Fresh(this.sessions.start(user, login.created(), client, refreshToken), user, login.created());
+			Session session = this.sessions.start(user, login.created(), client, refreshToken);
+			// the audit row commits with the login it records
+			this.events.record(AuthEventType.LOGIN, "ok", null, app.appid(), user.id(), session.id(), client);
+			return new Fresh(session, user, login.created());
 		});
 		fresh.set(made);
 		return new LoginOutcome(made.user().id(), made.session().id(), made.newUser());
@@ -218,9 +224,9 @@ class LoginService {
 
 	/**
 	 * A login's answer and the session it belongs to, which the answer itself only holds
-	 * inside the access token.
+	 * inside the access token; {@code repeat} when it is the answer to a repeated code.
 	 */
-	private record LoggedIn(TokenResponse response, String sessionId) {
+	private record LoggedIn(TokenResponse response, String sessionId, boolean repeat) {
 	}
 
 }

@@ -1,13 +1,20 @@
 package io.miniauth.server.wechat;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.EmulatorMode;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.config.SharedState;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -15,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class WeChatClientConfiguration {
+
+	/** Connections kept to WeChat: one host, so one route holds them all. */
+	private static final int MAX_CONNECTIONS = 200;
 
 	@Bean
 	WeChatBaseUrl weChatBaseUrl(MiniAuthProperties properties, Environment environment) {
@@ -69,15 +79,43 @@ class WeChatClientConfiguration {
 	@Bean
 	WeChatClient weChatClient(WeChatTimeouts timeouts, WeChatBaseUrl baseUrl, JsonMapper jsonMapper,
 			WeChatAccessTokens accessTokens, WeChatCircuitBreakers breakers, MeterRegistry meters, Clock clock) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(timeouts.connect())
-			.followRedirects(HttpClient.Redirect.NEVER)
+		RestClient restClient = RestClient.builder()
+			.requestFactory(new HttpComponentsClientHttpRequestFactory(pooledHttpClient(timeouts)))
 			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(timeouts.read());
-		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
 		return new RestWeChatClient(restClient, baseUrl, jsonMapper, timeouts.retryPause(), accessTokens, clock,
 				breakers, meters);
+	}
+
+	/**
+	 * A blocking client with a pool of kept-alive connections: every login makes one
+	 * call, answered by the thread that asked, without the hand-offs between threads (and
+	 * the thread started per response on a small machine) that the JDK's asynchronous
+	 * client makes. No redirect is followed and nothing is retried here: the client
+	 * retries itself, where a retry is safe.
+	 */
+	private static CloseableHttpClient pooledHttpClient(WeChatTimeouts timeouts) {
+		ConnectionConfig connections = ConnectionConfig.custom()
+			.setConnectTimeout(Timeout.of(timeouts.connect()))
+			.setSocketTimeout(Timeout.of(timeouts.read()))
+			.setValidateAfterInactivity(TimeValue.ofSeconds(2))
+			.build();
+		RequestConfig requests = RequestConfig.custom()
+			.setResponseTimeout(Timeout.of(timeouts.read()))
+			.setRedirectsEnabled(false)
+			.build();
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDefaultConnectionConfig(connections)
+				.setMaxConnTotal(MAX_CONNECTIONS)
+				.setMaxConnPerRoute(MAX_CONNECTIONS)
+				.build())
+			.setDefaultRequestConfig(requests)
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
+			.build();
 	}
 
 }
