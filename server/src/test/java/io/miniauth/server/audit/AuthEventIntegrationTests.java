@@ -7,14 +7,11 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,27 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The authentication event trail: what is recorded, what a user sees of it, what it never
  * holds, its pruning, and the metric that counts the same events.
  */
-@MiniAuthTest
-class AuthEventIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class AuthEventIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	AuthEvents events;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void eventsWhenSessionsEndedThenTheirReasonIsTheOutcome() {

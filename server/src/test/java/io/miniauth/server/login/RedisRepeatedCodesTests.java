@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
 import io.miniauth.server.support.EmbeddedRedis;
+import io.miniauth.server.support.Latches;
 import io.miniauth.server.wechat.WeChatUnavailableException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,15 +64,15 @@ class RedisRepeatedCodesTests {
 		try {
 			Future<LoginOutcome> first = pool.submit(() -> this.a.once("wxapp", this.code, () -> {
 				running.countDown();
-				await(finish);
+				Latches.await(finish);
 				return count(logins);
 			}));
-			await(running);
+			Latches.await(running);
 			CountDownLatch repeatWaits = new CountDownLatch(1);
 			RedisRepeatedCodes waiting = new RedisRepeatedCodes(seeingPending(repeatWaits),
 					JsonMapper.builder().build(), WINDOW, Duration.ofSeconds(10));
 			Future<LoginOutcome> repeat = pool.submit(() -> waiting.once("wxapp", this.code, () -> count(logins)));
-			await(repeatWaits);
+			Latches.await(repeatWaits);
 			assertThat(repeat).isNotDone();
 			finish.countDown();
 
@@ -158,16 +159,6 @@ class RedisRepeatedCodesTests {
 	private LoginOutcome count(AtomicInteger logins) {
 		logins.incrementAndGet();
 		return this.outcome;
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -21,15 +21,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.crypto.CryptoProvider;
 import io.miniauth.server.crypto.SecretBox;
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -40,16 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The signing keys: the JWKS other backends verify with, key rotation with the old key
  * kept until its tokens have expired, and private keys sealed at rest.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.token.key-rotation-period=1d")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-class SigningKeyIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class SigningKeyIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	SigningKeys keys;
@@ -65,13 +55,6 @@ class SigningKeyIntegrationTests {
 
 	@Autowired
 	MiniAuthProperties properties;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void jwksWhenFetchedThenPublicEs256KeyThatVerifiesIssuedTokens() throws Exception {

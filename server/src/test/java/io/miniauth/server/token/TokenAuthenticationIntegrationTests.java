@@ -17,16 +17,12 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,24 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a request with a missing, expired, forged or foreign token gets: 401 with the
  * right {@code code} and a {@code WWW-Authenticate} challenge.
  */
-@MiniAuthTest
-class TokenAuthenticationIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class TokenAuthenticationIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	SigningKeys keys;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenSuccessfulThenTokenIsEs256JwtNamingItsKeyAndUser() throws Exception {
