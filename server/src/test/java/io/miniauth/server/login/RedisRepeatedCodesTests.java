@@ -126,6 +126,23 @@ class RedisRepeatedCodesTests {
 		assertThat(this.redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, shortWindow.toMillis());
 	}
 
+	@Test
+	void onceWhenTheFirstLoginRunsLongerThanTheLongestLoginThenTheRepeatGivesUpWithoutALogin() {
+		Duration longestLogin = Duration.ofSeconds(10);
+		// each reading of the time finds 6 s gone: the second is past the deadline
+		AtomicLong nanos = new AtomicLong();
+		RedisRepeatedCodes codes = new RedisRepeatedCodes(this.redis, JsonMapper.builder().build(), WINDOW,
+				longestLogin, () -> nanos.getAndAdd(Duration.ofSeconds(6).toNanos()));
+		// another instance has taken the code and is still exchanging it
+		this.redis.opsForValue().set("miniauth:login:code:" + RepeatedCodes.key("wxapp", this.code), "pending", WINDOW);
+		AtomicInteger logins = new AtomicInteger();
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> codes.once("wxapp", this.code, () -> count(logins)));
+		assertThat(logins).hasValue(0);
+		assertThat(nanos.get()).isEqualTo(Duration.ofSeconds(18).toNanos());
+	}
+
 	/**
 	 * A client of the same Redis that counts down when it reads a code still marked
 	 * pending: the repeat has found the first login running and waits for it.
