@@ -1,23 +1,16 @@
 package io.miniauth.server;
 
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MiniAuthTest
-class HealthIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class HealthIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void healthWhenServiceCanServeThenUp() {
-		Reply reply = new Api(this.port).get("/actuator/health");
+		Reply reply = this.api.get("/actuator/health");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().get("status").asString()).isEqualTo("UP");
@@ -25,7 +18,7 @@ class HealthIntegrationTests {
 
 	@Test
 	void unknownPathThen404ProblemJson() {
-		Reply reply = new Api(this.port).get("/no/such/path");
+		Reply reply = this.api.get("/no/such/path");
 
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

@@ -1,7 +1,7 @@
 package io.miniauth.server.login;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.miniauth.server.wechat.WeChatUnavailableException;
@@ -34,6 +34,8 @@ final class RedisRepeatedCodes implements RepeatedCodes {
 
 	private final Duration pendingFor;
 
+	private final LongSupplier nanoTime;
+
 	/**
 	 * @param redis the Redis client
 	 * @param json writes and reads the outcomes
@@ -42,6 +44,15 @@ final class RedisRepeatedCodes implements RepeatedCodes {
 	 * login still running elsewhere
 	 */
 	RedisRepeatedCodes(StringRedisTemplate redis, JsonMapper json, Duration window, Duration maxWait) {
+		this(redis, json, window, maxWait, System::nanoTime);
+	}
+
+	/**
+	 * Visible for testing.
+	 * @param nanoTime the monotonic time source that bounds a repeat's wait
+	 */
+	RedisRepeatedCodes(StringRedisTemplate redis, JsonMapper json, Duration window, Duration maxWait,
+			LongSupplier nanoTime) {
 		this.redis = redis;
 		this.json = json;
 		this.window = window;
@@ -49,27 +60,29 @@ final class RedisRepeatedCodes implements RepeatedCodes {
 		// a running login keeps its code for as long as it may take, even when the window
 		// is shorter, so that a repeat never starts a second exchange of the same code
 		this.pendingFor = (maxWait.compareTo(window) > 0) ? maxWait : window;
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
 	public LoginOutcome once(String appid, String code, Supplier<LoginOutcome> login) {
 		String key = PREFIX + RepeatedCodes.key(appid, code);
-		// real time, not the service's clock: this bounds how long this request polls
-		// Redis, and a clock that tests hold still would never let it end
-		Instant deadline = Instant.now().plus(this.maxWait);
+		// elapsed time, not the service's clock: this bounds how long this request polls
+		// Redis, which a wall clock that jumps (or a clock that tests hold still) would
+		// stretch or never end; nanoTime only moves forward
+		long deadline = this.nanoTime.getAsLong() + this.maxWait.toNanos();
 		while (true) {
 			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, PENDING, this.pendingFor))) {
 				return runFirst(key, login);
 			}
 			String stored = this.redis.opsForValue().get(key);
-			while (PENDING.equals(stored) && Instant.now().isBefore(deadline)) {
+			while (PENDING.equals(stored) && before(deadline)) {
 				pause();
 				stored = this.redis.opsForValue().get(key);
 			}
 			if (stored != null && !PENDING.equals(stored)) {
 				return this.json.readValue(stored, LoginOutcome.class);
 			}
-			if (stored != null || !Instant.now().isBefore(deadline)) {
+			if (stored != null || !before(deadline)) {
 				// the first login is still running elsewhere, and slower than WeChat may
 				// take
 				throw new WeChatUnavailableException("a login with this code is still running", 0);
@@ -88,6 +101,11 @@ final class RedisRepeatedCodes implements RepeatedCodes {
 			this.redis.delete(key);
 			throw ex;
 		}
+	}
+
+	private boolean before(long deadline) {
+		// a difference, as nanoTime may overflow
+		return this.nanoTime.getAsLong() - deadline < 0;
 	}
 
 	private static void pause() {

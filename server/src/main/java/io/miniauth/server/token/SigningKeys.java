@@ -1,8 +1,5 @@
 package io.miniauth.server.token;
 
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,23 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.crypto.CryptoProvider;
 import io.miniauth.server.crypto.SecretBox;
-import io.miniauth.server.persistence.UtcTimestamps;
+import io.miniauth.server.token.KeyRing.SigningKey;
+import io.miniauth.server.token.SigningKeyStore.StoredKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -52,6 +44,12 @@ import org.springframework.util.Assert;
  * <p>
  * A token naming a key this instance does not know makes it re-read the keys (at most
  * every {@value #RELOAD_INTERVAL_SECONDS} s).
+ * <p>
+ * This class keeps the keys as last read ({@link KeyRing}) and decides when to re-read
+ * them; the table is {@link SigningKeyStore}'s, the rules are {@link SigningKeyPolicy}'s.
+ * Constructing it reads and writes nothing: the first {@link #rotateIfDue()}, at start-up
+ * ({@link SigningKeyRotation}), reads the keys and introduces the first one if there is
+ * none. A use before that does it then.
  */
 @Component
 public class SigningKeys {
@@ -72,29 +70,18 @@ public class SigningKeys {
 	 */
 	public static final Duration PUBLISHED_AHEAD = Duration.ofMinutes(10);
 
-	/** For clocks that differ between instances. */
-	private static final Duration REPLACEMENT_GRACE = Duration.ofMinutes(2);
-
 	/** What the first key succeeds. */
 	private static final String FIRST = "none";
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private static final String FIND_ALL = "SELECT kid, jwk, created_at FROM signing_keys ORDER BY created_at DESC, kid";
+	private final SigningKeyStore store;
 
-	private static final String INSERT = "INSERT INTO signing_keys (kid, jwk, created_at, replaces) VALUES (:kid, :jwk, :createdAt, :replaces)";
+	private final SigningKeyPolicy policy;
 
-	private final JdbcClient jdbc;
-
-	private final SecretBox secretBox;
-
-	private final CryptoProvider crypto;
+	private final Es256Keys es256;
 
 	private final Clock clock;
-
-	private final Duration tokenLifetime;
-
-	private final Duration rotationPeriod;
 
 	private volatile KeyRing ring;
 
@@ -107,13 +94,10 @@ public class SigningKeys {
 		Assert.notNull(crypto, "crypto cannot be null");
 		Assert.notNull(properties, "properties cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
-		this.jdbc = jdbc;
-		this.secretBox = secretBox;
-		this.crypto = crypto;
+		this.store = new SigningKeyStore(jdbc, secretBox);
+		this.policy = new SigningKeyPolicy(properties.token().lifetime(), properties.token().keyRotationPeriod());
+		this.es256 = new Es256Keys(crypto);
 		this.clock = clock;
-		this.tokenLifetime = properties.token().lifetime();
-		this.rotationPeriod = properties.token().keyRotationPeriod();
-		rotateIfDue();
 	}
 
 	/**
@@ -122,7 +106,7 @@ public class SigningKeys {
 	 * @return the active key
 	 */
 	public ActiveKey activeKey() {
-		SigningKey signing = this.ring.signing(this.clock.instant());
+		SigningKey signing = ring().signing(this.clock.instant());
 		return new ActiveKey(signing.key().getKeyID(), signing.signer());
 	}
 
@@ -135,12 +119,12 @@ public class SigningKeys {
 		if (kid == null) {
 			return null;
 		}
-		ECDSAVerifier verifier = this.ring.verifiers().get(kid);
+		ECDSAVerifier verifier = ring().verifiers().get(kid);
 		if (verifier == null && isStale() && this.lock.tryLock()) {
 			// one caller re-reads; the others answer from the keys they have
 			try {
 				if (isStale()) {
-					load(this.clock.instant());
+					reload(this.store.findAll(), this.clock.instant());
 				}
 			}
 			finally {
@@ -156,7 +140,7 @@ public class SigningKeys {
 	 * @return the public JWK set (no private parts)
 	 */
 	public JWKSet publicKeys() {
-		return this.ring.publicKeys();
+		return ring().publicKeys();
 	}
 
 	/**
@@ -167,22 +151,17 @@ public class SigningKeys {
 	public void rotateIfDue() {
 		this.lock.lock();
 		try {
-			rotateIfDueLocked();
+			List<StoredKey> keys = this.store.findAll();
+			Instant now = this.clock.instant();
+			if (this.policy.isDue(keys, now)) {
+				introduceSuccessorOf(keys.isEmpty() ? FIRST : keys.get(0).kid(), now);
+				keys = this.store.findAll();
+			}
+			reload(keys, now);
 		}
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	private void rotateIfDueLocked() {
-		List<StoredKey> keys = load();
-		Instant now = this.clock.instant();
-		if (keys.isEmpty() || !now.isBefore(keys.get(0).createdAt().plus(this.rotationPeriod))) {
-			introduceSuccessorOf(keys.isEmpty() ? FIRST : keys.get(0).kid(), now);
-			keys = load();
-		}
-		this.ring = ring(keys, now);
-		this.loadedAt = now;
 	}
 
 	/**
@@ -192,20 +171,15 @@ public class SigningKeys {
 	 * @return whether this instance introduced it
 	 */
 	boolean introduceSuccessorOf(String replaces, Instant now) {
-		ECKey key = generate();
+		ECKey key = this.es256.generate();
 		try {
-			this.jdbc.sql(INSERT)
-				.param("kid", key.getKeyID())
-				.param("jwk", this.secretBox.seal(key.toJSONString(), context(key.getKeyID())))
-				.param("createdAt", UtcTimestamps.toColumn(now))
-				.param("replaces", replaces)
-				.update();
+			this.store.insert(key, now, replaces);
 			logger.info("Introduced signing key " + key.getKeyID() + ", which signs from "
-					+ (replaces.equals(FIRST) ? now : now.plus(PUBLISHED_AHEAD)));
+					+ (replaces.equals(FIRST) ? now : this.policy.signsFrom(now)));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
-			if (successorExists(replaces)) {
+			if (this.store.successorExists(replaces)) {
 				// another instance introduced it at the same moment: it is read next
 				logger.info("Another instance introduced the signing key that succeeds " + replaces);
 			}
@@ -216,96 +190,31 @@ public class SigningKeys {
 		}
 	}
 
-	private boolean successorExists(String replaces) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM signing_keys WHERE replaces = :replaces")
-			.param("replaces", replaces)
-			.query(Long.class)
-			.single() > 0;
+	private KeyRing ring() {
+		KeyRing ring = this.ring;
+		if (ring == null) {
+			rotateIfDue();
+			ring = this.ring;
+		}
+		return ring;
 	}
 
 	private boolean isStale() {
 		return this.clock.instant().isAfter(this.loadedAt.plusSeconds(RELOAD_INTERVAL_SECONDS));
 	}
 
-	private void load(Instant now) {
-		this.ring = ring(load(), now);
-		this.loadedAt = now;
-	}
-
-	private KeyRing ring(List<StoredKey> keys, Instant now) {
+	private void reload(List<StoredKey> keys, Instant now) {
 		Map<String, ECDSAVerifier> verifiers = new LinkedHashMap<>();
 		List<JWK> publicKeys = new ArrayList<>();
 		List<SigningKey> signing = new ArrayList<>();
-		Instant successorSigns = null;
-		for (StoredKey stored : keys) {
-			// a replaced key verifies until the last token it signed has expired
-			if (successorSigns == null
-					|| now.isBefore(successorSigns.plus(this.tokenLifetime).plus(REPLACEMENT_GRACE))) {
-				ECKey key = open(stored);
-				verifiers.put(key.getKeyID(), verifier(key));
-				publicKeys.add(key.toPublicJWK());
-				signing.add(new SigningKey(key, signer(key), stored.createdAt().plus(PUBLISHED_AHEAD)));
-			}
-			successorSigns = stored.createdAt().plus(PUBLISHED_AHEAD);
+		for (StoredKey stored : this.policy.stillVerifying(keys, now)) {
+			ECKey key = this.store.open(stored);
+			verifiers.put(key.getKeyID(), this.es256.verifier(key));
+			publicKeys.add(key.toPublicJWK());
+			signing.add(new SigningKey(key, this.es256.signer(key), this.policy.signsFrom(stored)));
 		}
-		return new KeyRing(List.copyOf(signing), Map.copyOf(verifiers), new JWKSet(publicKeys));
-	}
-
-	private List<StoredKey> load() {
-		return this.jdbc.sql(FIND_ALL)
-			.query((rs, rowNum) -> new StoredKey(rs.getString("kid"), rs.getString("jwk"),
-					UtcTimestamps.fromColumn(rs, "created_at")))
-			.list();
-	}
-
-	private ECKey open(StoredKey stored) {
-		try {
-			return ECKey.parse(this.secretBox.open(stored.sealedJwk(), context(stored.kid())));
-		}
-		catch (ParseException | IllegalStateException ex) {
-			throw new IllegalStateException("Signing key " + stored.kid()
-					+ " cannot be read: is miniauth.security.key-encryption-key the one it was stored with?");
-		}
-	}
-
-	private static String context(String kid) {
-		return "signing-key:" + kid;
-	}
-
-	private static ECKey generate() {
-		try {
-			return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString())
-				.algorithm(JWSAlgorithm.ES256)
-				.keyUse(KeyUse.SIGNATURE)
-				.generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot generate a signing key", ex);
-		}
-	}
-
-	private ECDSASigner signer(ECKey key) {
-		try {
-			// the key is converted to the provider's form once, not on every signature
-			ECDSASigner signer = new ECDSASigner(this.crypto.ecKey(key.toECPrivateKey(), ECPrivateKey.class),
-					Curve.P_256);
-			signer.getJCAContext().setProvider(this.crypto.jca());
-			return signer;
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot sign with key " + key.getKeyID(), ex);
-		}
-	}
-
-	private ECDSAVerifier verifier(ECKey key) {
-		try {
-			ECDSAVerifier verifier = new ECDSAVerifier(this.crypto.ecKey(key.toECPublicKey(), ECPublicKey.class));
-			verifier.getJCAContext().setProvider(this.crypto.jca());
-			return verifier;
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot use signing key " + key.getKeyID(), ex);
-		}
+		this.ring = new KeyRing(signing, verifiers, new JWKSet(publicKeys));
+		this.loadedAt = now;
 	}
 
 	/**
@@ -315,44 +224,6 @@ public class SigningKeys {
 	 * @param signer its signer
 	 */
 	public record ActiveKey(String kid, ECDSASigner signer) {
-	}
-
-	private record StoredKey(String kid, String sealedJwk, Instant createdAt) {
-	}
-
-	/**
-	 * A key that may sign.
-	 *
-	 * @param key the private key
-	 * @param signer its signer
-	 * @param publishedAt when it has been published long enough to sign, unless it is the
-	 * only key
-	 */
-	private record SigningKey(ECKey key, ECDSASigner signer, Instant publishedAt) {
-	}
-
-	/**
-	 * The keys as read from the database.
-	 *
-	 * @param signing the keys that may sign, newest first
-	 * @param verifiers the verifiers of the keys that may verify, by key id
-	 * @param publicKeys the JWKS
-	 */
-	private record KeyRing(List<SigningKey> signing, Map<String, ECDSAVerifier> verifiers, JWKSet publicKeys) {
-
-		/**
-		 * The newest key published long enough ago; the oldest key when none is (the
-		 * first key, or one whose predecessor has been dropped).
-		 */
-		SigningKey signing(Instant now) {
-			for (SigningKey key : this.signing) {
-				if (!now.isBefore(key.publishedAt())) {
-					return key;
-				}
-			}
-			return this.signing.get(this.signing.size() - 1);
-		}
-
 	}
 
 }

@@ -8,40 +8,32 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.MiniApp;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link WeChatClient} over Spring's {@link RestClient}.
+ * {@link WeChatClient} over Spring's {@link RestClient}: the API calls, each through the
+ * app's circuit breaker, over a {@link WeChatTransport}, with WeChat's errcodes read by
+ * {@link WeChatErrcodes} and the calls counted by {@link WeChatMeters}.
  * <p>
- * WeChat answers errors with HTTP 200 and a JSON {@code errcode}, sometimes under a
- * {@code text/plain} content type, so the body is always read as text and parsed as JSON
- * here. For code2Session, a busy answer ({@code -1}) or a failed connection is tried once
- * more after a short random pause; nothing waits longer than that. The phone number,
- * checksession and content security calls are not tried again. Neither the app secret,
- * nor the login code, nor the session_key is ever logged or put in an exception message:
- * the request URL carries the first two, so transport exceptions are not chained either.
+ * For code2Session, a busy answer ({@code -1}) or a failed connection is tried once more
+ * after a short random pause; nothing waits longer than that. The phone number,
+ * checksession and content security calls are not tried again, except once with a renewed
+ * access token when WeChat refuses the token. Neither the app secret, nor the login code,
+ * nor the session_key is ever logged or put in an exception message.
  */
 public final class RestWeChatClient implements WeChatClient {
 
 	private static final Log logger = LogFactory.getLog(RestWeChatClient.class);
-
-	/** The errcodes that mean the app's credentials or the base URL are wrong. */
-	private static final Set<Integer> MISCONFIGURED = Set.of(40002, 40013, 40125, 40164, 40243, 41002, 41004);
 
 	/** Content security's scene for profile data (nickname, signature, avatar). */
 	private static final int PROFILE_SCENE = 1;
@@ -51,11 +43,13 @@ public final class RestWeChatClient implements WeChatClient {
 
 	private static final Set<String> KNOWN_SUGGESTS = Set.of("pass", "review", "risky");
 
-	private final RestClient restClient;
+	private final WeChatTransport transport;
+
+	private final WeChatErrcodes errcodes;
+
+	private final WeChatMeters meters;
 
 	private final WeChatBaseUrl baseUrl;
-
-	private final JsonMapper jsonMapper;
 
 	private final Duration retryPause;
 
@@ -64,8 +58,6 @@ public final class RestWeChatClient implements WeChatClient {
 	private final Clock clock;
 
 	private final WeChatCircuitBreakers breakers;
-
-	private final MeterRegistry meters;
 
 	/**
 	 * @param restClient the HTTP client, with its timeouts set
@@ -88,14 +80,14 @@ public final class RestWeChatClient implements WeChatClient {
 		Assert.notNull(clock, "clock cannot be null");
 		Assert.notNull(breakers, "breakers cannot be null");
 		Assert.notNull(meters, "meters cannot be null");
-		this.restClient = restClient;
+		this.meters = new WeChatMeters(meters);
+		this.transport = new WeChatTransport(restClient, jsonMapper, this.meters);
+		this.errcodes = new WeChatErrcodes(this.meters);
 		this.baseUrl = baseUrl;
-		this.jsonMapper = jsonMapper;
 		this.retryPause = retryPause;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
 		this.breakers = breakers;
-		this.meters = meters;
 	}
 
 	@Override
@@ -135,25 +127,13 @@ public final class RestWeChatClient implements WeChatClient {
 			.encode()
 			.buildAndExpand(app.appid(), app.secret(), code)
 			.toUri();
-		JsonNode answer = read(get("jscode2session", uri));
-		int errcode = answer.path("errcode").asInt(0);
+		JsonNode answer = this.transport.get("jscode2session", uri);
 		String openid = answer.path("openid").asString("");
 		String sessionKey = answer.path("session_key").asString("");
-		if (errcode == 0 && !openid.isEmpty() && !sessionKey.isEmpty()) {
+		if (WeChatErrcodes.errcode(answer) == 0 && !openid.isEmpty() && !sessionKey.isEmpty()) {
 			return new WeChatSession(openid, sessionKey, answer.path("unionid").asString(null));
 		}
-		if (errcode == 40029 || errcode == 40163 || errcode == 40226) {
-			// the other errcodes are counted where they are mapped
-			countError("jscode2session", errcode);
-		}
-		throw switch (errcode) {
-			case 40029 -> new InvalidCodeException();
-			case 40163 -> new CodeAlreadyUsedException();
-			case 40226 -> new LoginBlockedException();
-			case 40001 -> misconfigured(app, "code2Session", answer);
-			case 0 -> new WeChatUnavailableException("answer without openid or session_key", 0);
-			default -> failure(app, "code2Session", answer);
-		};
+		throw this.errcodes.code2Session(app, answer);
 	}
 
 	@Override
@@ -161,34 +141,17 @@ public final class RestWeChatClient implements WeChatClient {
 		Assert.notNull(app, "app cannot be null");
 		Assert.hasText(code, "code cannot be empty");
 		return this.breakers.call(app, () -> withAccessToken(app, (accessToken) -> {
-			URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get())
-				.path("/wxa/business/getuserphonenumber")
-				.queryParam("access_token", "{token}")
-				.encode()
-				.buildAndExpand(accessToken)
-				.toUri();
 			// naming the openid makes WeChat check that the code is this user's
-			JsonNode answer = read(post("getuserphonenumber", uri, Map.of("code", code, "openid", openid)));
-			int errcode = answer.path("errcode").asInt(0);
+			JsonNode answer = this.transport.post("getuserphonenumber",
+					withToken("/wxa/business/getuserphonenumber", accessToken), Map.of("code", code, "openid", openid));
 			JsonNode info = answer.path("phone_info");
-			if (errcode == 0 && info.isObject()) {
-				countPaidCall(app, "getuserphonenumber");
+			if (WeChatErrcodes.errcode(answer) == 0 && info.isObject()) {
+				this.meters.countPaidCall(app, "getuserphonenumber");
 				return new PhoneNumber(info.path("phoneNumber").asString(null),
 						info.path("purePhoneNumber").asString(null), info.path("countryCode").asString(null),
 						info.path("watermark").path("appid").asString(null));
 			}
-			if (errcode == 40029 || errcode == 40003 || errcode == 40013) {
-				countError("getuserphonenumber", errcode);
-			}
-			throw switch (errcode) {
-				// 40003: the code is not the named user's; 40013: it was minted for
-				// another
-				// app. Both come from the client, so they are its error, never the
-				// operator's configuration alarm.
-				case 40029, 40003, 40013 -> new InvalidPhoneCodeException();
-				case 0 -> new WeChatUnavailableException("answer without phone_info", 0);
-				default -> failure(app, "getuserphonenumber", answer);
-			};
+			throw this.errcodes.phoneNumber(app, answer);
 		}));
 	}
 
@@ -207,15 +170,15 @@ public final class RestWeChatClient implements WeChatClient {
 				.encode()
 				.buildAndExpand(accessToken, signature, openid)
 				.toUri();
-			JsonNode answer = read(get("checksession", uri));
-			int errcode = answer.path("errcode").asInt(0);
+			JsonNode answer = this.transport.get("checksession", uri);
+			int errcode = WeChatErrcodes.errcode(answer);
 			if (errcode == 0) {
 				return true;
 			}
 			if (errcode == 87009) {
 				return false;
 			}
-			throw failure(app, "checksession", answer);
+			throw this.errcodes.shared(app, "checksession", answer);
 		}));
 	}
 
@@ -225,15 +188,14 @@ public final class RestWeChatClient implements WeChatClient {
 		Assert.hasText(openid, "openid cannot be empty");
 		Assert.hasText(content, "content cannot be empty");
 		return this.breakers.call(app, () -> withAccessToken(app, (accessToken) -> {
-			JsonNode answer = read(post("msg_sec_check", withToken("/wxa/msg_sec_check", accessToken),
-					Map.of("content", content, "version", 2, "scene", PROFILE_SCENE, "openid", openid)));
-			int errcode = answer.path("errcode").asInt(0);
+			JsonNode answer = this.transport.post("msg_sec_check", withToken("/wxa/msg_sec_check", accessToken),
+					Map.of("content", content, "version", 2, "scene", PROFILE_SCENE, "openid", openid));
 			String suggest = answer.path("result").path("suggest").asString("");
-			if (errcode == 0 && KNOWN_SUGGESTS.contains(suggest)) {
+			if (WeChatErrcodes.errcode(answer) == 0 && KNOWN_SUGGESTS.contains(suggest)) {
 				return new ContentVerdict(ContentVerdict.Suggest.of(suggest),
 						answer.path("result").path("label").asInt(0), answer.path("trace_id").asString(null));
 			}
-			throw contentSecurityFailure(app, "msg_sec_check", answer);
+			throw this.errcodes.contentSecurity(app, "msg_sec_check", answer);
 		}));
 	}
 
@@ -243,14 +205,14 @@ public final class RestWeChatClient implements WeChatClient {
 		Assert.hasText(openid, "openid cannot be empty");
 		Assert.hasText(mediaUrl, "mediaUrl cannot be empty");
 		return this.breakers.call(app, () -> withAccessToken(app, (accessToken) -> {
-			JsonNode answer = read(
-					post("media_check_async", withToken("/wxa/media_check_async", accessToken), Map.of("media_url",
-							mediaUrl, "media_type", IMAGE, "version", 2, "scene", PROFILE_SCENE, "openid", openid)));
+			JsonNode answer = this.transport.post("media_check_async", withToken("/wxa/media_check_async", accessToken),
+					Map.of("media_url", mediaUrl, "media_type", IMAGE, "version", 2, "scene", PROFILE_SCENE, "openid",
+							openid));
 			String traceId = answer.path("trace_id").asString("");
-			if (answer.path("errcode").asInt(0) == 0 && !traceId.isEmpty()) {
+			if (WeChatErrcodes.errcode(answer) == 0 && !traceId.isEmpty()) {
 				return traceId;
 			}
-			throw contentSecurityFailure(app, "media_check_async", answer);
+			throw this.errcodes.contentSecurity(app, "media_check_async", answer);
 		}));
 	}
 
@@ -261,26 +223,6 @@ public final class RestWeChatClient implements WeChatClient {
 			.encode()
 			.buildAndExpand(accessToken)
 			.toUri();
-	}
-
-	private WeChatException contentSecurityFailure(MiniApp app, String api, JsonNode answer) {
-		int errcode = answer.path("errcode").asInt(0);
-		if (errcode == 61010) {
-			countError(api, errcode);
-			return new UserNotRecentlyActiveException();
-		}
-		if (errcode == 0) {
-			return new WeChatUnavailableException("answer without a result", 0);
-		}
-		return failure(app, api, answer);
-	}
-
-	/**
-	 * Counts a call that WeChat charges the operator for, such as a phone number
-	 * exchange.
-	 */
-	private void countPaidCall(MiniApp app, String api) {
-		this.meters.counter("miniauth.wechat.paid.calls", "app", app.appid(), "api", api).increment();
 	}
 
 	/**
@@ -304,113 +246,14 @@ public final class RestWeChatClient implements WeChatClient {
 	 */
 	private WeChatAccessToken fetchStableToken(MiniApp app) {
 		URI uri = UriComponentsBuilder.fromUri(this.baseUrl.get()).path("/cgi-bin/stable_token").build().toUri();
-		JsonNode answer = read(post("stable_token", uri, Map.of("grant_type", "client_credential", "appid", app.appid(),
-				"secret", app.secret(), "force_refresh", false)));
+		JsonNode answer = this.transport.post("stable_token", uri, Map.of("grant_type", "client_credential", "appid",
+				app.appid(), "secret", app.secret(), "force_refresh", false));
 		String token = answer.path("access_token").asString("");
 		long expiresIn = answer.path("expires_in").asLong(0);
-		if (answer.path("errcode").asInt(0) == 0 && !token.isEmpty() && expiresIn > 0) {
+		if (WeChatErrcodes.errcode(answer) == 0 && !token.isEmpty() && expiresIn > 0) {
 			return new WeChatAccessToken(token, this.clock.instant().plusSeconds(expiresIn));
 		}
-		int errcode = answer.path("errcode").asInt(0);
-		throw switch (errcode) {
-			case 40001 -> misconfigured(app, "stable_token", answer);
-			case 0 -> new WeChatUnavailableException("token answer without access_token", 0);
-			default -> failure(app, "stable_token", answer);
-		};
-	}
-
-	private String get(String api, URI uri) {
-		return exchange(api, () -> this.restClient.get().uri(uri).retrieve().body(String.class));
-	}
-
-	private String post(String api, URI uri, Object body) {
-		return exchange(api,
-				() -> this.restClient.post()
-					.uri(uri)
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(this.jsonMapper.writeValueAsString(body))
-					.retrieve()
-					.body(String.class));
-	}
-
-	private String exchange(String api, Supplier<String> call) {
-		long started = System.nanoTime();
-		String outcome = "answered";
-		try {
-			return exchangeOnce(call);
-		}
-		catch (RuntimeException ex) {
-			outcome = "failed";
-			throw ex;
-		}
-		finally {
-			this.meters.timer("miniauth.wechat.calls", "api", api, "outcome", outcome)
-				.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-		}
-	}
-
-	private String exchangeOnce(Supplier<String> call) {
-		try {
-			String body = call.get();
-			if (body == null) {
-				throw new WeChatUnavailableException("empty answer", 0);
-			}
-			return body;
-		}
-		catch (ResourceAccessException ex) {
-			throw new WeChatUnavailableException("no answer: " + rootCauseName(ex), 0);
-		}
-		catch (RestClientException ex) {
-			throw new WeChatUnavailableException("unexpected answer: " + ex.getClass().getSimpleName(), 0);
-		}
-	}
-
-	private JsonNode read(String body) {
-		try {
-			JsonNode node = this.jsonMapper.readTree(body);
-			if (node == null || !node.isObject()) {
-				throw new WeChatUnavailableException("unreadable answer", 0);
-			}
-			return node;
-		}
-		catch (JacksonException ex) {
-			throw new WeChatUnavailableException("unreadable answer", 0);
-		}
-	}
-
-	/**
-	 * The errors every WeChat API shares.
-	 */
-	private WeChatException failure(MiniApp app, String api, JsonNode answer) {
-		int errcode = answer.path("errcode").asInt(0);
-		if (!MISCONFIGURED.contains(errcode)) {
-			// a misconfiguration is counted where it is reported, once
-			countError(api, errcode);
-		}
-		return switch (errcode) {
-			case -1 -> new WeChatUnavailableException("WeChat is busy (errcode -1)", -1);
-			case 45011 -> new WeChatRateLimitedException();
-			case 45009 -> new WeChatUnavailableException("daily quota reached (errcode 45009)", 45009);
-			case 40001, 40014, 42001 -> new AccessTokenRejectedException(errcode);
-			case 40002, 40013, 40125, 40164, 40243, 41002, 41004 -> misconfigured(app, api, answer);
-			default -> {
-				logger.warn("WeChat " + api + " for app " + app.appid() + " answered errcode " + errcode + " ("
-						+ answer.path("errmsg").asString("") + ")");
-				yield new WeChatRejectedException(errcode);
-			}
-		};
-	}
-
-	private void countError(String api, int errcode) {
-		this.meters.counter("miniauth.wechat.errors", "api", api, "errcode", Integer.toString(errcode)).increment();
-	}
-
-	private WeChatMisconfiguredException misconfigured(MiniApp app, String api, JsonNode answer) {
-		int errcode = answer.path("errcode").asInt(0);
-		countError(api, errcode);
-		logger.error("WeChat " + api + " rejected the credentials of app " + app.appid() + ": errcode " + errcode + " ("
-				+ answer.path("errmsg").asString("") + "). Check miniauth.apps and the WeChat base URL.");
-		return new WeChatMisconfiguredException(errcode);
+		throw this.errcodes.stableToken(app, answer);
 	}
 
 	private void pauseBeforeRetry() {
@@ -424,14 +267,6 @@ public final class RestWeChatClient implements WeChatClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static String rootCauseName(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName();
 	}
 
 }

@@ -8,14 +8,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,24 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * banned user, a timed ban lapses with the clock, an unban allows new logins only; and
  * the {@code reason} of {@code TOKEN_REVOKED}.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.admin.api-keys=ops-key-1, ops-key-2")
-class AccountBanIntegrationTests {
+class AccountBanIntegrationTests extends ServerHttpTests {
 
 	private static final String KEY = "ops-key-2";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void banWhenUserHasSessionsThenEveryPathRefusesAtOnce() {

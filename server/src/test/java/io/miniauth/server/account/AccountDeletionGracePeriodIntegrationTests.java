@@ -7,14 +7,11 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,28 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Deletion with a grace period, in demo mode: the account is locked at once, a login with
  * {@code cancelDeletion} restores it, and the job erases it when the period is over.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.account.deletion-grace-period=7d")
-class AccountDeletionGracePeriodIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class AccountDeletionGracePeriodIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	PendingDeletions pendingDeletions;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void deleteMeWhenGracePeriodThenLockedUntilItsEndThenErased() {

@@ -6,13 +6,11 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,29 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the person, the old tokens say {@code reason=deleted}, and the same WeChat user
  * comes back as a new user.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.emulator.enabled=true", "miniauth.apps[0].appid=wxleaving000000001",
 		"miniauth.apps[0].secret=secret-a", "miniauth.apps[0].open-platform=open-1",
 		"miniauth.apps[1].appid=wxstaying000000002", "miniauth.apps[1].secret=secret-b",
 		"miniauth.apps[1].open-platform=open-1", "miniauth.admin.api-keys=ops-key" })
-class AccountDeletionIntegrationTests {
+class AccountDeletionIntegrationTests extends ServerHttpTests {
 
 	private static final String LEAVING = "wxleaving000000001";
 
 	private static final String STAYING = "wxstaying000000002";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void deleteMeWhenCodeOfSameUserThenErasedAndOldTokensRevokedWithReasonDeleted() {

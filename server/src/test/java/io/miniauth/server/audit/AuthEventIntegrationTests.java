@@ -7,15 +7,12 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.web.ClientInfo;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,14 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The authentication event trail: what is recorded, what a user sees of it, what it never
  * holds, its pruning, and the metric that counts the same events.
  */
-@MiniAuthTest
-class AuthEventIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class AuthEventIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -43,13 +33,6 @@ class AuthEventIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void eventsWhenSessionsEndedThenTheirReasonIsTheOutcome() {

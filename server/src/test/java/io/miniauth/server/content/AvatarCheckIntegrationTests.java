@@ -6,15 +6,11 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,22 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is due, and a risky verdict removes the avatar. The test moves the clock and asks for
  * the due pushes instead of waiting.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "emulator.content-security.media-result-poll-interval=0")
-class AvatarCheckIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+class AvatarCheckIntegrationTests extends ServerHttpTests {
 
 	@AfterEach
 	void clearFaults() {

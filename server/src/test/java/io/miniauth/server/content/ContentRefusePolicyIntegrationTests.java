@@ -5,12 +5,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code miniauth.content-security.on-unavailable=refuse}: what WeChat cannot check is
  * not stored.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.content-security.on-unavailable=refuse")
-class ContentRefusePolicyIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+class ContentRefusePolicyIntegrationTests extends ServerHttpTests {
 
 	@AfterEach
 	void clearFaults() {

@@ -5,11 +5,9 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,21 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code miniauth.apps[N].content-security.enabled}: on unless switched off, per app.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.emulator.enabled=true", "miniauth.apps[0].appid=wxchecked00000001",
 		"miniauth.apps[0].secret=secret-a", "miniauth.apps[1].appid=wxunchecked000002",
 		"miniauth.apps[1].secret=secret-b", "miniauth.apps[1].content-security.enabled=false" })
-class ContentSecuritySwitchIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+class ContentSecuritySwitchIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void updateProfileWhenAppLeavesTheSwitchAloneThenChecked() {

@@ -6,15 +6,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,21 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * out-of-the-box words {@code [risky]} and {@code [review]}, and WeChat unavailable under
  * the default policy (store unchecked, with an event).
  */
-@MiniAuthTest
-class ProfileContentIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+class ProfileContentIntegrationTests extends ServerHttpTests {
 
 	@AfterEach
 	void clearFaults() {

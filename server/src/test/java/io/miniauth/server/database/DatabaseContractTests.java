@@ -25,8 +25,8 @@ import io.miniauth.server.session.SessionStore;
 import io.miniauth.server.session.SessionStore.StoredToken;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.support.AtOnce;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.token.SigningKeys;
 import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
@@ -41,7 +41,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,18 +58,14 @@ import static org.awaitility.Awaitility.await;
  * directly (upserts, unique keys, single use under concurrency, exact timestamps, emoji),
  * then the whole login flow runs over HTTP.
  */
-@MiniAuthTest
 // a context of their own: these tests rotate signing keys and move the clock
 @TestPropertySource(properties = "spring.datasource.hikari.pool-name=database-contract")
-abstract class DatabaseContractTests {
+abstract class DatabaseContractTests extends ServerHttpTests {
 
 	/** An instant with microseconds, which every supported column type keeps exactly. */
 	private static final Instant T0 = Instant.parse("2031-04-05T06:07:08.123456Z");
 
 	private static final int THREADS = 8;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	UserRepository users;
@@ -80,9 +75,6 @@ abstract class DatabaseContractTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	Flyway flyway;
@@ -95,12 +87,9 @@ abstract class DatabaseContractTests {
 
 	SessionStore store;
 
-	Api api;
-
 	@BeforeEach
 	void setUp() {
 		this.store = new SessionStore(this.context);
-		this.api = new Api(this.port);
 	}
 
 	/**
@@ -234,7 +223,7 @@ abstract class DatabaseContractTests {
 			logins.add(() -> this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid, null, sessionKey), T0));
 		}
 
-		List<LoginRecord> records = race(logins);
+		List<LoginRecord> records = AtOnce.run(logins);
 
 		assertThat(records).extracting((record) -> record.user().id()).containsOnly(records.get(0).user().id());
 		assertThat(records).filteredOn(LoginRecord::created).hasSize(1);
@@ -327,7 +316,7 @@ abstract class DatabaseContractTests {
 			calls.add(() -> this.store.markRefreshTokenUsed(hash, usedAt));
 		}
 
-		List<Boolean> results = race(calls);
+		List<Boolean> results = AtOnce.run(calls);
 
 		assertThat(results).containsOnlyOnce(true);
 		Instant usedAt = this.store.findRefreshToken(hash).orElseThrow().usedAt();
@@ -446,7 +435,7 @@ abstract class DatabaseContractTests {
 			calls.add(() -> refresh(refreshToken));
 		}
 
-		List<Reply> replies = race(calls);
+		List<Reply> replies = AtOnce.run(calls);
 
 		assertThat(replies).extracting(Reply::status).containsOnly(200);
 		assertThat(replies).extracting((reply) -> reply.json().get("refreshToken").asString())
@@ -548,35 +537,6 @@ abstract class DatabaseContractTests {
 
 	private static String openid() {
 		return "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 27);
-	}
-
-	/**
-	 * Runs the calls at once, as near the same moment as threads allow.
-	 */
-	private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(calls.size());
-		try {
-			CountDownLatch ready = new CountDownLatch(calls.size());
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (Callable<T> call : calls) {
-				futures.add(executor.submit(() -> {
-					ready.countDown();
-					go.await();
-					return call.call();
-				}));
-			}
-			ready.await(10, TimeUnit.SECONDS);
-			go.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(30, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			executor.shutdownNow();
-		}
 	}
 
 }

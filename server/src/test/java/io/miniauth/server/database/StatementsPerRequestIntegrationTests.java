@@ -9,19 +9,17 @@ import javax.sql.DataSource;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -34,24 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and its refresh token, plus the audit row written on its own; {@code GET /user/me}
  * reads the session (so that a logout counts on the very next request) and the user.
  */
-@MiniAuthTest
 @Import(StatementsPerRequestIntegrationTests.CountingDataSource.class)
-class StatementsPerRequestIntegrationTests {
+class StatementsPerRequestIntegrationTests extends ServerHttpTests {
 
 	private static final Log logger = LogFactory.getLog(StatementsPerRequestIntegrationTests.class);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Statements statements;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenNewUserThenOneTransactionOfFiveStatementsWithTheAuditRow() {

@@ -27,9 +27,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.miniauth.emulator.app.EmulatedApp;
 import io.miniauth.emulator.user.WeChatIdentities;
 import io.miniauth.server.MiniAuthApplication;
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.support.TestDatabases;
 import io.miniauth.server.token.AccessTokenIssuer;
 import io.miniauth.server.user.UserRepository;
@@ -41,7 +41,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code users} table on H2 and on MariaDB; then the imported people log in through the
  * emulator and find their users.
  */
-@MiniAuthTest
 @ExtendWith(OutputCaptureExtension.class)
-class UserImportIntegrationTests {
+class UserImportIntegrationTests extends ServerHttpTests {
 
 	private static final String APPID = EmulatedApp.DEMO.appid();
 
@@ -82,9 +80,6 @@ class UserImportIntegrationTests {
 	private static final LocalDateTime EGG_CREATED_AT = LocalDateTime.parse("2023-03-04T05:06:07");
 
 	private final WeChatIdentities identities = new WeChatIdentities();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	DataSource dataSource;
@@ -141,7 +136,7 @@ class UserImportIntegrationTests {
 		assertThat(this.users.findByOpenid(APPID, openid).orElseThrow().createdAt()).isEqualTo("2024-05-06T07:08:09Z");
 		assertThat(count("o-bad-%" + handle)).isZero();
 
-		Reply login = new Api(this.port).login(handle);
+		Reply login = this.api.login(handle);
 		JsonNode user = login.json().get("user");
 		assertThat(login.json().get("isNewUser").asBoolean()).isFalse();
 		assertThat(user.get("id").asString()).isEqualTo(row.get("ID"));
@@ -150,7 +145,7 @@ class UserImportIntegrationTests {
 		String token = login.json().get("token").asString();
 		assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim(AccessTokenIssuer.EXTERNAL_ID_CLAIM))
 			.isEqualTo("1001");
-		JsonNode me = new Api(this.port).get("/user/me", "Authorization", "Bearer " + token).json();
+		JsonNode me = this.api.get("/user/me", "Authorization", "Bearer " + token).json();
 		assertThat(me.get("externalId").asString()).isEqualTo("1001");
 
 		assertThat(run.out() + run.err() + output.getAll()).doesNotContain(sessionKey).doesNotContain(otherKey);
@@ -290,7 +285,7 @@ class UserImportIntegrationTests {
 		assertThat(again.out()).contains("new:       0", "updated:   0", "unchanged: " + EGG_GOOD_ROWS, "refused:   4");
 		assertThat(rows("o-" + tag + "-%")).isEqualTo(before);
 
-		Reply login = new Api(this.port).login(handle);
+		Reply login = this.api.login(handle);
 		assertThat(login.json().get("isNewUser").asBoolean()).isFalse();
 		assertThat(login.json().at("/user/externalId").asString()).isEqualTo(openid(handle));
 		assertThat(login.json().at("/user/nickName").asString()).isEqualTo("Egg 用户");

@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.AtOnce;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.wechat.WeChatClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -28,11 +25,7 @@ import static org.mockito.Mockito.verify;
 /**
  * Concurrent requests with one login code share one WeChat call and one session.
  */
-@MiniAuthTest
-class IdempotentLoginIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class IdempotentLoginIntegrationTests extends ServerHttpTests {
 
 	@MockitoSpyBean
 	WeChatClient weChat;
@@ -42,23 +35,13 @@ class IdempotentLoginIntegrationTests {
 
 	@Test
 	void loginWhenSameCodeSentConcurrentlyThenOneWeChatCallAndOneSession() throws Exception {
-		Api api = new Api(this.port);
-		String code = api.wxLogin("impatient");
+		String code = this.api.wxLogin("impatient");
 		List<Callable<Reply>> calls = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			calls.add(() -> api.post("/user/login", Api.json(Map.of("code", code))));
+			calls.add(() -> this.api.post("/user/login", Api.json(Map.of("code", code))));
 		}
 
-		List<Reply> replies = new ArrayList<>();
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		try {
-			for (Future<Reply> reply : pool.invokeAll(calls)) {
-				replies.add(reply.get());
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Reply> replies = AtOnce.run(calls);
 
 		assertThat(replies).extracting(Reply::status).containsOnly(200);
 		assertThat(replies).extracting((reply) -> reply.json().get("refreshToken").asString())

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
+import io.miniauth.server.support.Latches;
 import io.miniauth.server.support.MutableClock;
 import io.miniauth.server.wechat.WeChatUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ class InMemoryRepeatedCodesTests {
 		try {
 			Future<LoginOutcome> first = pool.submit(() -> codes.once("wxapp", "code-1", () -> {
 				running.countDown();
-				await(finish);
+				Latches.await(finish);
 				return count(logins);
 			}));
-			await(running);
+			Latches.await(running);
 			Future<LoginOutcome> repeat = pool.submit(() -> codes.once("wxapp", "code-1", () -> count(logins)));
 			finish.countDown();
 
@@ -63,10 +64,10 @@ class InMemoryRepeatedCodesTests {
 		try {
 			Future<LoginOutcome> first = pool.submit(() -> codes.once("wxapp", "code-2", () -> {
 				running.countDown();
-				await(finish);
+				Latches.await(finish);
 				return this.outcome;
 			}));
-			await(running);
+			Latches.await(running);
 
 			assertThatExceptionOfType(WeChatUnavailableException.class)
 				.isThrownBy(() -> codes.once("wxapp", "code-2", () -> this.outcome));
@@ -94,16 +95,6 @@ class InMemoryRepeatedCodesTests {
 	private LoginOutcome count(AtomicInteger logins) {
 		logins.incrementAndGet();
 		return this.outcome;
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

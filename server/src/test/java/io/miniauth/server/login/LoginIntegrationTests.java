@@ -6,21 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.miniauth.server.app.DemoApp;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.AtOnce;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,24 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code POST /user/login} through HTTP, with the embedded emulator as WeChat.
  */
-@MiniAuthTest
-class LoginIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class LoginIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenFirstLoginThenCreatesUserAndAnswersToken() {
@@ -310,17 +291,9 @@ class LoginIntegrationTests {
 		List<Callable<Reply>> calls = codes.stream()
 			.<Callable<Reply>>map((code) -> () -> this.api.post("/user/login", Api.json(Map.of("code", code))))
 			.toList();
-		List<JsonNode> bodies = new ArrayList<>();
-		ExecutorService pool = Executors.newFixedThreadPool(logins);
-		try {
-			for (Future<Reply> reply : pool.invokeAll(calls)) {
-				assertThat(reply.get().status()).isEqualTo(200);
-				bodies.add(reply.get().json());
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Reply> replies = AtOnce.run(calls);
+		assertThat(replies).extracting(Reply::status).containsOnly(200);
+		List<JsonNode> bodies = replies.stream().map(Reply::json).toList();
 
 		assertThat(bodies).extracting((body) -> body.at("/user/id").asString())
 			.containsOnly(bodies.get(0).at("/user/id").asString());

@@ -6,14 +6,13 @@ import java.util.Map;
 import io.miniauth.server.app.DemoApp;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -23,21 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each way WeChat can fail a login, made real by the emulator's fault injection, and what
  * the mini program gets for it.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.wechat.read-timeout=500ms")
-class LoginUpstreamFaultIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class LoginUpstreamFaultIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	Api api;
-
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.api.send("DELETE", "/emulator/calls", BodyPublishers.noBody());
 	}
 

@@ -4,12 +4,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,23 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several configured apps, with the emulator switched on explicitly: the login names its
  * app, and unionid comes only for an app bound to an open-platform account.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.emulator.enabled=true", "miniauth.apps[0].appid=wxbound0000000001",
 		"miniauth.apps[0].secret=secret-a", "miniauth.apps[0].open-platform=open-1",
 		"miniauth.apps[1].appid=wxsolo00000000002", "miniauth.apps[1].secret=secret-b",
 		"miniauth.apps[2].appid=wxsister000000003", "miniauth.apps[2].secret=secret-c",
 		"miniauth.apps[2].open-platform=open-1" })
-class MultiAppLoginIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+class MultiAppLoginIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void loginWhenSeveralAppsAndNoAppidThen400AppidRequired() {

@@ -7,13 +7,11 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The apps' {@code link-by-phone} policies and {@code phone-rebind}: users of different
  * apps who bind one phone number are reported as one person, never merged.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.emulator.enabled=true", "miniauth.apps[0].appid=wxlinkshop0000001",
 		"miniauth.apps[0].secret=secret-a", "miniauth.apps[0].open-platform=open-1",
 		"miniauth.apps[0].link-by-phone=same-open-platform", "miniauth.apps[1].appid=wxlinkclub0000002",
@@ -32,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"miniauth.apps[3].appid=wxlinknone0000004", "miniauth.apps[3].secret=secret-d",
 		"miniauth.apps[3].open-platform=open-1", "miniauth.apps[4].appid=wxrebind000000005",
 		"miniauth.apps[4].secret=secret-e", "miniauth.apps[4].phone-rebind=true" })
-class PhoneLinkingIntegrationTests {
+class PhoneLinkingIntegrationTests extends ServerHttpTests {
 
 	private static final String SHOP = "wxlinkshop0000001";
 
@@ -45,16 +42,6 @@ class PhoneLinkingIntegrationTests {
 	private static final String REBIND = "wxrebind000000005";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenPhoneOfAUserOfAnAppOnTheSameOpenPlatformThenSamePersonBothWays() {

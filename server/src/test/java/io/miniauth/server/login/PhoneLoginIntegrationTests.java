@@ -8,13 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.miniauth.server.app.DemoApp;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,21 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST /user/login} with a {@code phoneCode}: one call logs in and binds the
  * phone, exchanging the phone code (a paid call) once, even when the login is repeated.
  */
-@MiniAuthTest
-class PhoneLoginIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class PhoneLoginIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	MeterRegistry meters;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenPhoneCodeThenPhoneBoundAndExchangedOnce() {

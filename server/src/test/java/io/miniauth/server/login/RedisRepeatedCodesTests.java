@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.miniauth.server.login.RepeatedCodes.LoginOutcome;
 import io.miniauth.server.support.EmbeddedRedis;
+import io.miniauth.server.support.Latches;
 import io.miniauth.server.wechat.WeChatUnavailableException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,15 +64,15 @@ class RedisRepeatedCodesTests {
 		try {
 			Future<LoginOutcome> first = pool.submit(() -> this.a.once("wxapp", this.code, () -> {
 				running.countDown();
-				await(finish);
+				Latches.await(finish);
 				return count(logins);
 			}));
-			await(running);
+			Latches.await(running);
 			CountDownLatch repeatWaits = new CountDownLatch(1);
 			RedisRepeatedCodes waiting = new RedisRepeatedCodes(seeingPending(repeatWaits),
 					JsonMapper.builder().build(), WINDOW, Duration.ofSeconds(10));
 			Future<LoginOutcome> repeat = pool.submit(() -> waiting.once("wxapp", this.code, () -> count(logins)));
-			await(repeatWaits);
+			Latches.await(repeatWaits);
 			assertThat(repeat).isNotDone();
 			finish.countDown();
 
@@ -125,6 +126,23 @@ class RedisRepeatedCodesTests {
 		assertThat(this.redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, shortWindow.toMillis());
 	}
 
+	@Test
+	void onceWhenTheFirstLoginRunsLongerThanTheLongestLoginThenTheRepeatGivesUpWithoutALogin() {
+		Duration longestLogin = Duration.ofSeconds(10);
+		// each reading of the time finds 6 s gone: the second is past the deadline
+		AtomicLong nanos = new AtomicLong();
+		RedisRepeatedCodes codes = new RedisRepeatedCodes(this.redis, JsonMapper.builder().build(), WINDOW,
+				longestLogin, () -> nanos.getAndAdd(Duration.ofSeconds(6).toNanos()));
+		// another instance has taken the code and is still exchanging it
+		this.redis.opsForValue().set("miniauth:login:code:" + RepeatedCodes.key("wxapp", this.code), "pending", WINDOW);
+		AtomicInteger logins = new AtomicInteger();
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> codes.once("wxapp", this.code, () -> count(logins)));
+		assertThat(logins).hasValue(0);
+		assertThat(nanos.get()).isEqualTo(Duration.ofSeconds(18).toNanos());
+	}
+
 	/**
 	 * A client of the same Redis that counts down when it reads a code still marked
 	 * pending: the repeat has found the first login running and waits for it.
@@ -158,16 +176,6 @@ class RedisRepeatedCodesTests {
 	private LoginOutcome count(AtomicInteger logins) {
 		logins.incrementAndGet();
 		return this.outcome;
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.user.UserRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,13 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through a whole flow of logins, profile reads, updates and failures, with this
  * service's own logging at DEBUG.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "logging.level.io.miniauth=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
-class SessionKeyConfidentialityTests {
-
-	@LocalServerPort
-	int port;
+class SessionKeyConfidentialityTests extends ServerHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -41,18 +36,17 @@ class SessionKeyConfidentialityTests {
 
 	@Test
 	void sessionKeyWhenWholeFlowRunsThenNeverInAnyAnswerOrLog(CapturedOutput output) {
-		Api api = new Api(this.port);
 		List<Reply> replies = new ArrayList<>();
-		String code = api.wxLogin("secretive");
-		Reply login = api.post("/user/login", Api.json(Map.of("code", code)));
+		String code = this.api.wxLogin("secretive");
+		Reply login = this.api.post("/user/login", Api.json(Map.of("code", code)));
 		replies.add(login);
 		String firstKey = sessionKey(login.json().at("/user/openid").asString());
-		replies.add(api.post("/user/login", Api.json(Map.of("code", code))));
+		replies.add(this.api.post("/user/login", Api.json(Map.of("code", code))));
 		String token = login.json().get("token").asString();
-		replies.add(api.get("/user/me", "Authorization", "Bearer " + token));
-		replies.add(api.patch("/user/me", Api.json(Map.of("nickName", "S")), "Authorization", "Bearer " + token));
-		replies.add(api.patch("/user/me", Api.json(Map.of("bad", "S")), "Authorization", "Bearer " + token));
-		replies.add(api.login("secretive"));
+		replies.add(this.api.get("/user/me", "Authorization", "Bearer " + token));
+		replies.add(this.api.patch("/user/me", Api.json(Map.of("nickName", "S")), "Authorization", "Bearer " + token));
+		replies.add(this.api.patch("/user/me", Api.json(Map.of("bad", "S")), "Authorization", "Bearer " + token));
+		replies.add(this.api.login("secretive"));
 		String lastKey = sessionKey(login.json().at("/user/openid").asString());
 
 		assertThat(firstKey).hasSize(24).endsWith("==").isNotEqualTo(lastKey);
@@ -71,8 +65,7 @@ class SessionKeyConfidentialityTests {
 
 	@Test
 	void sessionKeyWhenStoredThenNotReadableInTheDatabase() {
-		Api api = new Api(this.port);
-		String openid = api.login("at-rest").json().at("/user/openid").asString();
+		String openid = this.api.login("at-rest").json().at("/user/openid").asString();
 
 		String stored = this.jdbc.sql("SELECT session_key FROM users WHERE openid = ?")
 			.param(openid)

@@ -11,11 +11,10 @@ import java.util.concurrent.Future;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,24 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * While WeChat hangs and logins pile up waiting for it, the endpoints that do not need
  * WeChat keep answering, and readiness reports the open circuit without failing.
  */
-@MiniAuthTest
 @TestPropertySource(
 		properties = { "miniauth.wechat.read-timeout=2s", "miniauth.wechat.circuit-breaker-minimum-calls=10" })
 @DirtiesContext
-class WeChatHangIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class WeChatHangIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void meWhenFiftyLoginsHangOnWeChatThenStillAnswered() throws Exception {
-		Api api = new Api(this.port);
-		String token = api.token("unaffected");
+		String token = this.api.token("unaffected");
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
-			codes.add(api.wxLogin("stuck-" + i));
+			codes.add(this.api.wxLogin("stuck-" + i));
 		}
-		api.send("PUT", "/emulator/faults",
+		this.api.send("PUT", "/emulator/faults",
 				BodyPublishers.ofString(Api.json(Map.of("seed", 1, "endpoints",
 						Map.of("jscode2session", Map.of("hangRate", 1.0, "hangMs", 4000))))),
 				"Content-Type", "application/json");
@@ -50,15 +44,15 @@ class WeChatHangIntegrationTests {
 		try {
 			List<Future<Reply>> logins = new ArrayList<>();
 			for (String code : codes) {
-				logins.add(pool.submit(() -> api.post("/user/login", Api.json(Map.of("code", code)))));
+				logins.add(pool.submit(() -> this.api.post("/user/login", Api.json(Map.of("code", code)))));
 			}
 			// the emulator counts a hang before it pauses: then all logins are stuck
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(30))
-				.until(() -> api.get("/emulator/calls").json().at("/jscode2session/hang").asInt() >= codes.size());
+				.until(() -> this.api.get("/emulator/calls").json().at("/jscode2session/hang").asInt() >= codes.size());
 
 			for (int i = 0; i < 5; i++) {
-				assertThat(api.get("/user/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+				assertThat(this.api.get("/user/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);
 			}
 
 			for (Future<Reply> login : logins) {
@@ -67,9 +61,9 @@ class WeChatHangIntegrationTests {
 		}
 		finally {
 			pool.shutdownNow();
-			api.send("DELETE", "/emulator/faults", BodyPublishers.noBody());
+			this.api.send("DELETE", "/emulator/faults", BodyPublishers.noBody());
 		}
-		Reply readiness = api.get("/actuator/health/readiness");
+		Reply readiness = this.api.get("/actuator/health/readiness");
 		assertThat(readiness.status()).isEqualTo(200);
 		assertThat(readiness.json().at("/components/wechat/status").asString()).isEqualTo("DEGRADED");
 	}

@@ -5,12 +5,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,27 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The operator realm through HTTP: console sign-in with a session cookie and CSRF, API
  * keys with roles, the throttle, and that the mini program API is left as it was.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.admin.api-keys=static-admin-key-for-tests",
 		"miniauth.admin.bootstrap-password=first-admin-password", "miniauth.admin.sign-in-per-account=3/5m" })
-class OperatorRealmIntegrationTests {
+class OperatorRealmIntegrationTests extends ServerHttpTests {
 
 	static final String STATIC_KEY = "static-admin-key-for-tests";
 
 	static final String PASSWORD = "first-admin-password";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	/** Each test signs in as its own operator: the throttle counts per username. */
 	String operator(String username, String role) {

@@ -6,15 +6,13 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,25 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user-data event in plain and secure mode, JSON and XML, sent by the embedded emulator
  * exactly as WeChat sends them (demo mode pre-wires it).
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.push.apps.wxba5fad812f8e6fb9.token=AAAAA",
 		"miniauth.push.apps.wxba5fad812f8e6fb9.encoding-aes-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
-class PushIntegrationTests {
+class PushIntegrationTests extends ServerHttpTests {
 
 	private static final String VECTOR_APP = "/wechat/push/wxba5fad812f8e6fb9";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void verifyUrlWhenOfficialVectorThenAnswersRawEchostr() {

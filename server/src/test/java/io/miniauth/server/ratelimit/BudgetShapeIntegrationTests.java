@@ -5,13 +5,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,23 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * turned against an app's real users by a flood of made-up codes. The test client goes
  * through a trusted proxy (loopback), so {@code X-Forwarded-For} names the client.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.rate-limit.enabled=true", "miniauth.rate-limit.login-per-ip=3/1m",
 		"miniauth.rate-limit.login-per-app=5/1m", "miniauth.rate-limit.refresh-invalid-per-ip=3/1m",
 		"miniauth.web.trusted-proxies=127.0.0.1,::1" })
-class BudgetShapeIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Api api;
+class BudgetShapeIntegrationTests extends ServerHttpTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		// every budget is full again
 		this.clock.advance(Duration.ofMinutes(2));
 	}

@@ -6,14 +6,11 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,27 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WeChat call and no write. The test client goes through a trusted proxy (loopback), so
  * {@code X-Forwarded-For} names the client.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.rate-limit.enabled=true", "miniauth.rate-limit.login-per-ip=3/1m",
 		"miniauth.rate-limit.refresh-per-session=2/1m", "miniauth.rate-limit.phone-per-user=1/1m",
 		"miniauth.rate-limit.profile-per-user=2/1m", "miniauth.web.trusted-proxies=127.0.0.1,::1" })
-class RateLimitIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class RateLimitIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenAddressOverBudgetThen429WithoutWeChatCallOrWrite() {

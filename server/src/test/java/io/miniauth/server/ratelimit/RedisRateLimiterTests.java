@@ -44,4 +44,41 @@ class RedisRateLimiterTests {
 		assertThatNoException().isThrownBy(() -> this.b.consume("phone-user", this.client, budget));
 	}
 
+	@Test
+	void checkWhenBudgetUntouchedThenPassesAndTakesNothing() {
+		Budget budget = Budget.valueOf("1/1m");
+
+		this.a.check("app-code", this.client, budget);
+		this.b.check("app-code", this.client, budget);
+
+		assertThatNoException().isThrownBy(() -> this.a.consume("app-code", this.client, budget));
+	}
+
+	@Test
+	void checkWhenBudgetPartlySpentThenPassesAndTakesNothing() {
+		Budget budget = Budget.valueOf("2/1m");
+		this.a.consume("app-code", this.client, budget);
+
+		for (int i = 0; i < 5; i++) {
+			this.b.check("app-code", this.client, budget);
+		}
+
+		assertThatNoException().isThrownBy(() -> this.b.consume("app-code", this.client, budget));
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.a.check("app-code", this.client, budget));
+	}
+
+	@Test
+	void checkWhenOtherInstanceSpentTheBudgetThenRefusedWithTheTimeLeft() {
+		Budget budget = Budget.valueOf("2/1m");
+		this.a.consume("app-code", this.client, budget);
+		this.a.consume("app-code", this.client, budget);
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.b.check("app-code", this.client, budget))
+			.satisfies((ex) -> assertThat(Long.parseLong(ex.headers().getFirst("Retry-After"))).isBetween(1L, 60L));
+		assertThatNoException().isThrownBy(() -> this.b.check("app-code", this.client + "-other", budget));
+		assertThatNoException().isThrownBy(() -> this.b.check("other-limit", this.client, budget));
+	}
+
 }

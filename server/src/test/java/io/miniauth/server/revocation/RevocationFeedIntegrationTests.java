@@ -6,16 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,24 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What business backends use to refuse the tokens of ended sessions: the revocation feed
  * and introspection, through HTTP, with an operator API key.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.admin.api-keys=feed-test-key")
-class RevocationFeedIntegrationTests {
+class RevocationFeedIntegrationTests extends ServerHttpTests {
 
 	private static final String KEY = "Bearer feed-test-key";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void revocationsWhenSessionLoggedOutThenFeedListsItWithReasonAndTokenLifetime() {

@@ -5,20 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.AtOnce;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -28,28 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sessions through HTTP: refresh rotation and replay detection, logout, the session list,
  * ending sessions, and the per-user cap.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.session.max-per-user=3")
-class SessionIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class SessionIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	SessionCleanup cleanup;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenSuccessfulThenAnswersRefreshTokenOfAtLeast256Bits() {
@@ -126,7 +107,7 @@ class SessionIntegrationTests {
 		List<Callable<Reply>> calls = List.of(() -> refresh(refreshToken), () -> refresh(refreshToken),
 				() -> refresh(refreshToken), () -> refresh(refreshToken));
 
-		List<Reply> replies = runConcurrently(calls);
+		List<Reply> replies = AtOnce.run(calls);
 
 		assertThat(replies).extracting(Reply::status).containsOnly(200);
 		assertThat(replies).extracting((reply) -> reply.json().get("refreshToken").asString())
@@ -295,7 +276,7 @@ class SessionIntegrationTests {
 			.<Callable<Reply>>map((code) -> () -> this.api.post("/user/login", Api.json(Map.of("code", code))))
 			.toList();
 
-		List<Reply> replies = runConcurrently(calls);
+		List<Reply> replies = AtOnce.run(calls);
 
 		assertThat(replies).extracting(Reply::status).containsOnly(200);
 		String userId = replies.get(0).json().at("/user/id").asString();
@@ -386,20 +367,6 @@ class SessionIntegrationTests {
 		List<JsonNode> items = new ArrayList<>();
 		array.forEach(items::add);
 		return items;
-	}
-
-	private static List<Reply> runConcurrently(List<Callable<Reply>> calls) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		try {
-			List<Reply> replies = new ArrayList<>();
-			for (Future<Reply> reply : pool.invokeAll(calls)) {
-				replies.add(reply.get());
-			}
-			return replies;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

@@ -5,14 +5,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,22 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A session ends at its maximum lifetime however often it is refreshed, and after its
  * idle timeout without a request or a refresh.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.session.max-lifetime=3d", "miniauth.session.idle-timeout=1h" })
-class SessionLifetimeIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+class SessionLifetimeIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void refreshWhenMaxLifetimeReachedThen401ThoughRefreshedEveryHalfHour() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import java.net.URI;
 
@@ -21,15 +22,13 @@ import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.config.MiniAuthProperties;
 import io.miniauth.server.crypto.CryptoProvider;
 import io.miniauth.server.crypto.SecretBox;
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
+import io.miniauth.server.support.AtOnce;
 import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -40,16 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The signing keys: the JWKS other backends verify with, key rotation with the old key
  * kept until its tokens have expired, and private keys sealed at rest.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.token.key-rotation-period=1d")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-class SigningKeyIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class SigningKeyIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	SigningKeys keys;
@@ -65,13 +57,6 @@ class SigningKeyIntegrationTests {
 
 	@Autowired
 	MiniAuthProperties properties;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void jwksWhenFetchedThenPublicEs256KeyThatVerifiesIssuedTokens() throws Exception {
@@ -176,6 +161,7 @@ class SigningKeyIntegrationTests {
 		this.clock.advance(Duration.ofDays(1));
 		// another instance on the same database finds the rotation due, and wins
 		SigningKeys other = new SigningKeys(this.jdbc, this.secretBox, this.crypto, this.properties, this.clock);
+		other.rotateIfDue();
 
 		// this instance had read the keys before that insert, and tries too
 		assertThat(this.keys.introduceSuccessorOf(first, this.clock.instant())).isFalse();
@@ -184,6 +170,61 @@ class SigningKeyIntegrationTests {
 
 		assertThat(this.keys.activeKey().kid()).isEqualTo(other.activeKey().kid()).isNotEqualTo(first);
 		assertThat(kids()).containsExactlyInAnyOrder(first, other.activeKey().kid());
+	}
+
+	@Test
+	void verifierWhenTokenNamesAKeyAnotherInstanceIntroducedThenKeysReReadAtMostEveryTenSeconds() {
+		this.clock.advance(Duration.ofDays(1));
+		SigningKeys other = new SigningKeys(this.jdbc, this.secretBox, this.crypto, this.properties, this.clock);
+		other.rotateIfDue();
+		String introduced = other.publicKeys().getKeys().get(0).getKeyID();
+
+		// this instance last read the keys a day ago: it reads them again and knows the
+		// key
+		assertThat(this.keys.verifier(introduced)).isNotNull();
+
+		String next = successorOf(introduced);
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(this.keys.verifier(next)).as("read 10 s ago").isNull();
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.keys.verifier(next)).isNotNull();
+		assertThat(this.keys.verifier("no-such-kid")).isNull();
+		assertThat(this.keys.verifier(null)).isNull();
+	}
+
+	@Test
+	void rotationWhenInstancesFindItDueAtTheSameMomentThenOneKeyIsIntroducedAndAllSignWithIt() throws Exception {
+		String first = this.keys.activeKey().kid();
+		this.clock.advance(Duration.ofDays(1));
+		List<SigningKeys> instances = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			instances.add(new SigningKeys(this.jdbc, this.secretBox, this.crypto, this.properties, this.clock));
+		}
+
+		AtOnce.run(instances.stream().<Callable<Void>>map((instance) -> () -> {
+			instance.rotateIfDue();
+			return null;
+		}).toList());
+		this.keys.rotateIfDue();
+
+		List<String> successors = this.jdbc.sql("SELECT kid FROM signing_keys WHERE replaces = :first")
+			.param("first", first)
+			.query(String.class)
+			.list();
+		assertThat(successors).hasSize(1);
+		assertThat(kids()).containsExactlyInAnyOrder(first, successors.get(0));
+		this.clock.advance(SigningKeys.PUBLISHED_AHEAD);
+		instances.add(this.keys);
+		assertThat(instances).extracting((instance) -> instance.activeKey().kid()).containsOnly(successors.get(0));
+	}
+
+	private String successorOf(String kid) {
+		SigningKeys third = new SigningKeys(this.jdbc, this.secretBox, this.crypto, this.properties, this.clock);
+		assertThat(third.introduceSuccessorOf(kid, this.clock.instant())).isTrue();
+		return this.jdbc.sql("SELECT kid FROM signing_keys WHERE replaces = :kid")
+			.param("kid", kid)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

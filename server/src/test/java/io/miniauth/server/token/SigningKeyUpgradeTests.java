@@ -13,14 +13,12 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.miniauth.server.crypto.SecretBox;
 import io.miniauth.server.persistence.UtcTimestamps;
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.support.ServerHttpTests;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,22 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A database whose signing keys were written before keys named their predecessor (schema
  * version 1): after the upgrade, rotation goes on as before.
  */
-@MiniAuthTest
-class SigningKeyUpgradeTests {
+class SigningKeyUpgradeTests extends ServerHttpTests {
 
 	/** Older than the default rotation period (30 days): a new key is due at start. */
 	private static final Instant OLD = Instant.now().minusSeconds(40L * 24 * 3600);
 
 	private static final List<String> OLD_KIDS = List.of("old-" + UUID.randomUUID(), "older-" + UUID.randomUUID());
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	SigningKeys keys;
-
-	@Autowired
-	MutableClock clock;
 
 	@DynamicPropertySource
 	static void databaseAtVersion1WithKeys(DynamicPropertyRegistry registry) {
@@ -75,16 +66,15 @@ class SigningKeyUpgradeTests {
 	@Test
 	void startWhenKeysFromBeforeTheUpgradeAndRotationDueThenNewKeyIntroducedAndSignsAfterPublication()
 			throws Exception {
-		Api api = new Api(this.port);
 		String newest = OLD_KIDS.get(0);
 
-		assertThat(kid(api.token("upgraded"))).isEqualTo(newest);
-		assertThat(api.get("/.well-known/jwks.json").body()).contains(newest);
+		assertThat(kid(this.api.token("upgraded"))).isEqualTo(newest);
+		assertThat(this.api.get("/.well-known/jwks.json").body()).contains(newest);
 		this.clock.advance(SigningKeys.PUBLISHED_AHEAD);
 
-		String rotated = kid(api.token("upgraded"));
+		String rotated = kid(this.api.token("upgraded"));
 		assertThat(rotated).isNotIn(OLD_KIDS);
-		assertThat(api.get("/.well-known/jwks.json").body()).contains(rotated, newest);
+		assertThat(this.api.get("/.well-known/jwks.json").body()).contains(rotated, newest);
 		this.keys.rotateIfDue();
 		assertThat(this.keys.activeKey().kid()).isEqualTo(rotated);
 	}

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -17,16 +20,14 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,24 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a request with a missing, expired, forged or foreign token gets: 401 with the
  * right {@code code} and a {@code WWW-Authenticate} challenge.
  */
-@MiniAuthTest
-class TokenAuthenticationIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class TokenAuthenticationIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	SigningKeys keys;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void loginWhenSuccessfulThenTokenIsEs256JwtNamingItsKeyAndUser() throws Exception {
@@ -200,6 +187,48 @@ class TokenAuthenticationIntegrationTests {
 			.build();
 
 		assertInvalid(sign(ours.signer(), JWSAlgorithm.ES256, ours.kid(), claims));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "no exp", "no sub", "blank sub", "no aud", "two audiences", "no sid", "blank sid",
+			"sid not a string", "expired and no sid" })
+	void requestWhenGenuineTokenLacksARequiredClaimThen401TokenInvalid(String lack) throws Exception {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(claims("miniauth"));
+		switch (lack) {
+			case "no exp" -> claims.expirationTime(null);
+			case "no sub" -> claims.subject(null);
+			case "blank sub" -> claims.subject(" ");
+			case "no aud" -> claims.audience((String) null);
+			case "two audiences" -> claims.audience(List.of("wxminiauthdemo0001", "wxother"));
+			case "no sid" -> claims.claim("sid", null);
+			case "blank sid" -> claims.claim("sid", "");
+			case "sid not a string" -> claims.claim("sid", 42);
+			// a token that is wrong in form is invalid, never merely expired
+			case "expired and no sid" ->
+				claims.claim("sid", null).expirationTime(Date.from(this.clock.instant().minusSeconds(60)));
+			default -> throw new IllegalArgumentException(lack);
+		}
+		SigningKeys.ActiveKey ours = this.keys.activeKey();
+
+		assertInvalid(sign(ours.signer(), JWSAlgorithm.ES256, ours.kid(), claims.build()));
+	}
+
+	@Test
+	void requestWhenGenuineTokenNamesNoKeyThen401TokenInvalid() throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).build(), claims("miniauth"));
+		jwt.sign(this.keys.activeKey().signer());
+
+		assertInvalid(jwt.serialize());
+	}
+
+	@Test
+	void requestWhenGenuinelySignedPayloadIsNotJsonThen401TokenInvalid() throws Exception {
+		SigningKeys.ActiveKey ours = this.keys.activeKey();
+		JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ours.kid()).build(),
+				new Payload("not json"));
+		jws.sign(ours.signer());
+
+		assertInvalid(jws.serialize());
 	}
 
 	private void assertInvalid(String token) {

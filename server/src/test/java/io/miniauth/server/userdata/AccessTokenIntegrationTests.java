@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.miniauth.server.app.DemoApp;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.AtOnce;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,19 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The WeChat access token as the emulator sees it: one fetch for a burst of calls with a
  * cold cache, renewal when WeChat refuses it, and never a fetch for a login.
  */
-@MiniAuthTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 @ExtendWith(OutputCaptureExtension.class)
-class AccessTokenIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
+class AccessTokenIntegrationTests extends ServerHttpTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.api.send("DELETE", "/emulator/calls", BodyPublishers.noBody());
 	}
 
@@ -55,15 +45,7 @@ class AccessTokenIntegrationTests {
 					"Bearer " + token));
 		}
 
-		ExecutorService pool = Executors.newFixedThreadPool(32);
-		try {
-			for (Future<Reply> reply : pool.invokeAll(calls)) {
-				assertThat(reply.get().status()).isEqualTo(200);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(AtOnce.run(calls)).extracting(Reply::status).containsOnly(200);
 
 		JsonNode counts = calls();
 		assertThat(counts.at("/stable_token/total").asInt()).isEqualTo(1);

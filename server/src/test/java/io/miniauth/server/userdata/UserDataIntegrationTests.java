@@ -12,15 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
 import io.miniauth.server.app.DemoApp;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.user.UserRepository;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,24 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Phone binding, encrypted data and the session key check, through HTTP with the embedded
  * emulator as WeChat.
  */
-@MiniAuthTest
-class UserDataIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
+class UserDataIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	UserRepository users;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void bindPhoneWhenCodeValidThenNumberStoredAndShown() {

@@ -4,32 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.miniauth.server.problem.ErrorCode;
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenAPI document shows every endpoint of the contract and the bearer scheme.
  */
-@MiniAuthTest
-class ApiDocsIntegrationTests {
+class ApiDocsIntegrationTests extends ServerHttpTests {
 
 	private static final List<String> CONTRACT = List.of("/user/login", "/user/me", "/user/token/refresh",
 			"/user/logout", "/user/sessions", "/user/sessions/{id}", "/user/phone", "/user/decrypt",
 			"/user/session-key/status", "/user/events", "/.well-known/jwks.json");
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void apiDocsWhenFetchedThenEveryContractEndpointAndBearerAuthButNoEmulator() {
-		Reply reply = new Api(this.port).get("/v3/api-docs");
+		Reply reply = this.api.get("/v3/api-docs");
 
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode doc = reply.json();
@@ -67,7 +60,7 @@ class ApiDocsIntegrationTests {
 
 	@Test
 	void apiDocsWhenFetchedThenEveryEndpointListsItsErrorCodesAsProblemJson() {
-		JsonNode doc = new Api(this.port).get("/v3/api-docs").json();
+		JsonNode doc = this.api.get("/v3/api-docs").json();
 
 		ApiErrorCatalog.all().forEach((endpoint, errors) -> {
 			String[] methodAndPath = endpoint.split(" ", 2);
@@ -105,7 +98,7 @@ class ApiDocsIntegrationTests {
 
 	@Test
 	void apiDocsWhenFetchedThenTheProblemCodeListsEveryErrorCodeAndEveryEndpointItsOutages() {
-		JsonNode doc = new Api(this.port).get("/v3/api-docs").json();
+		JsonNode doc = this.api.get("/v3/api-docs").json();
 
 		List<String> codes = new ArrayList<>();
 		doc.at("/components/schemas/Problem/properties/code/enum").forEach((code) -> codes.add(code.asString()));
@@ -123,7 +116,7 @@ class ApiDocsIntegrationTests {
 
 	@Test
 	void swaggerUiWhenOpenedThenServed() {
-		assertThat(new Api(this.port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+		assertThat(this.api.get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}
 
 }

@@ -7,29 +7,15 @@ import java.util.Map;
 import io.miniauth.server.app.DemoApp;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input that could be read two ways is refused with 400, never guessed at.
  */
-@MiniAuthTest
-class InputStrictnessIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+class InputStrictnessIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void requestWhenTwoAuthorizationHeadersThen400() {

@@ -4,12 +4,10 @@ import java.util.Map;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,16 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code miniauth.web.default-locale}) without the header or with one naming neither or
  * unreadable. The {@code code} is the same in every language.
  */
-@MiniAuthTest
-class MessageLanguageIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class MessageLanguageIntegrationTests extends ServerHttpTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "zh-CN", "zh", "zh-Hans", "zh-Hans-CN", "zh-TW", "fr-FR, zh;q=0.8, en;q=0.5" })
 	void requestWhenAcceptLanguageIsChineseThenChineseMsgAndDetail(String acceptLanguage) {
-		Reply reply = new Api(this.port).get("/user/me", "Accept-Language", acceptLanguage);
+		Reply reply = this.api.get("/user/me", "Accept-Language", acceptLanguage);
 
 		assertThat(reply.status()).isEqualTo(401);
 		assertThat(reply.code()).isEqualTo("UNAUTHORIZED");
@@ -39,7 +33,7 @@ class MessageLanguageIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "en-US", "en", "en-GB,en;q=0.9", "fr-FR, en;q=0.5, zh;q=0.1", "zh;q=0, en" })
 	void requestWhenAcceptLanguageIsEnglishThenEnglishMsg(String acceptLanguage) {
-		Reply reply = new Api(this.port).get("/user/me", "Accept-Language", acceptLanguage);
+		Reply reply = this.api.get("/user/me", "Accept-Language", acceptLanguage);
 
 		assertThat(reply.status()).isEqualTo(401);
 		assertThat(reply.code()).isEqualTo("UNAUTHORIZED");
@@ -48,7 +42,7 @@ class MessageLanguageIntegrationTests {
 
 	@Test
 	void requestWhenNoAcceptLanguageThenChineseByDefault() {
-		Reply reply = new Api(this.port).get("/user/me");
+		Reply reply = this.api.get("/user/me");
 
 		assertThat(reply.code()).isEqualTo("UNAUTHORIZED");
 		assertThat(reply.json().get("msg").asString()).isEqualTo("请先登录");
@@ -57,7 +51,7 @@ class MessageLanguageIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "!!!garbage;;q=abc", "fr-FR", "*", "ja-JP;q=0.9" })
 	void requestWhenAcceptLanguageIsUnreadableOrNamesNeitherThenTheDefaultChinese(String acceptLanguage) {
-		Reply reply = new Api(this.port).get("/user/me", "Accept-Language", acceptLanguage);
+		Reply reply = this.api.get("/user/me", "Accept-Language", acceptLanguage);
 
 		assertThat(reply.status()).isEqualTo(401);
 		assertThat(reply.code()).isEqualTo("UNAUTHORIZED");
@@ -66,10 +60,9 @@ class MessageLanguageIntegrationTests {
 
 	@Test
 	void requestWhenTheSameFailureInBothLanguagesThenTheCodeAndStatusDoNotChange() {
-		Api api = new Api(this.port);
 
-		Reply chinese = api.get("/user/me", "Authorization", "Bearer not-a-token", "Accept-Language", "zh-CN");
-		Reply english = api.get("/user/me", "Authorization", "Bearer not-a-token", "Accept-Language", "en-US");
+		Reply chinese = this.api.get("/user/me", "Authorization", "Bearer not-a-token", "Accept-Language", "zh-CN");
+		Reply english = this.api.get("/user/me", "Authorization", "Bearer not-a-token", "Accept-Language", "en-US");
 
 		assertThat(chinese.code()).isEqualTo("TOKEN_INVALID").isEqualTo(english.code());
 		assertThat(chinese.status()).isEqualTo(401).isEqualTo(english.status());
@@ -80,17 +73,16 @@ class MessageLanguageIntegrationTests {
 
 	@Test
 	void loginWhenChineseThenSuccessMsgIsChineseAndWhenEnglishThenEnglish() {
-		Api api = new Api(this.port);
 
-		Reply chinese = api.post("/user/login", Api.json(Map.of("code", api.wxLogin("msg-zh"))), "Accept-Language",
-				"zh-CN");
-		Reply english = api.post("/user/login", Api.json(Map.of("code", api.wxLogin("msg-en"))), "Accept-Language",
-				"en-US");
+		Reply chinese = this.api.post("/user/login", Api.json(Map.of("code", this.api.wxLogin("msg-zh"))),
+				"Accept-Language", "zh-CN");
+		Reply english = this.api.post("/user/login", Api.json(Map.of("code", this.api.wxLogin("msg-en"))),
+				"Accept-Language", "en-US");
 
 		assertThat(chinese.status()).isEqualTo(200);
 		assertThat(chinese.json().get("msg").asString()).isEqualTo("登录成功");
 		assertThat(english.json().get("msg").asString()).isEqualTo("Logged in");
-		Reply refreshed = api.post("/user/token/refresh",
+		Reply refreshed = this.api.post("/user/token/refresh",
 				Api.json(Map.of("refreshToken", chinese.json().get("refreshToken").asString())), "Accept-Language",
 				"zh-CN");
 		assertThat(refreshed.json().get("msg").asString()).isEqualTo("登录已续期");
@@ -98,10 +90,9 @@ class MessageLanguageIntegrationTests {
 
 	@Test
 	void loginWhenCodeBlankThenTheValidationMessageIsInTheRequestLanguage() {
-		Api api = new Api(this.port);
 
-		Reply chinese = api.post("/user/login", Api.json(Map.of("code", " ")), "Accept-Language", "zh-CN");
-		Reply english = api.post("/user/login", Api.json(Map.of("code", " ")), "Accept-Language", "en");
+		Reply chinese = this.api.post("/user/login", Api.json(Map.of("code", " ")), "Accept-Language", "zh-CN");
+		Reply english = this.api.post("/user/login", Api.json(Map.of("code", " ")), "Accept-Language", "en");
 
 		assertThat(chinese.code()).isEqualTo("INVALID_REQUEST").isEqualTo(english.code());
 		assertThat(chinese.json().get("msg").asString()).isEqualTo("code 不能为空");
@@ -110,11 +101,10 @@ class MessageLanguageIntegrationTests {
 
 	@Test
 	void loginWhenBodyTooLargeThenTheFilterAnswersInTheRequestLanguage() {
-		Api api = new Api(this.port);
 		String body = Api.json(Map.of("code", "x".repeat(20_000)));
 
-		Reply chinese = api.post("/user/login", body, "Accept-Language", "zh-CN");
-		Reply english = api.post("/user/login", body, "Accept-Language", "en-US");
+		Reply chinese = this.api.post("/user/login", body, "Accept-Language", "zh-CN");
+		Reply english = this.api.post("/user/login", body, "Accept-Language", "en-US");
 
 		assertThat(chinese.code()).isEqualTo("PAYLOAD_TOO_LARGE").isEqualTo(english.code());
 		assertThat(chinese.json().get("msg").asString()).isEqualTo("提交的内容太多了，请精简后重试");
@@ -123,10 +113,9 @@ class MessageLanguageIntegrationTests {
 
 	@Test
 	void requestWhenSpringMvcRefusesItThenItsMessageIsInTheRequestLanguageToo() {
-		Api api = new Api(this.port);
 
-		Reply chinese = api.get("/nowhere", "Accept-Language", "zh-CN");
-		Reply english = api.get("/nowhere", "Accept-Language", "en");
+		Reply chinese = this.api.get("/nowhere", "Accept-Language", "zh-CN");
+		Reply english = this.api.get("/nowhere", "Accept-Language", "en");
 
 		assertThat(chinese.code()).isEqualTo("NOT_FOUND").isEqualTo(english.code());
 		assertThat(chinese.json().get("msg").asString()).isEqualTo("请求的地址不存在");
@@ -135,12 +124,11 @@ class MessageLanguageIntegrationTests {
 
 	@Test
 	void updateProfileWhenTooLongInEnglishThenTheFieldIsNamedAsInJson() {
-		Api api = new Api(this.port);
-		String token = api.token("msg-profile");
+		String token = this.api.token("msg-profile");
 
-		Reply chinese = api.patch("/user/me", Api.json(Map.of("nickName", "a".repeat(31))), "Authorization",
+		Reply chinese = this.api.patch("/user/me", Api.json(Map.of("nickName", "a".repeat(31))), "Authorization",
 				"Bearer " + token, "Accept-Language", "zh-CN");
-		Reply english = api.patch("/user/me", Api.json(Map.of("nickName", "a".repeat(31))), "Authorization",
+		Reply english = this.api.patch("/user/me", Api.json(Map.of("nickName", "a".repeat(31))), "Authorization",
 				"Bearer " + token, "Accept-Language", "en");
 
 		assertThat(chinese.json().get("msg").asString()).isEqualTo("昵称不能超过 30 个字");

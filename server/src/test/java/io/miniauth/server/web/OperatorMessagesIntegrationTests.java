@@ -6,12 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,13 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and picks the language of requests that name none
  * ({@code miniauth.web.default-locale}); the phrases the files leave out stay built-in.
  */
-@MiniAuthTest
-class OperatorMessagesIntegrationTests {
+class OperatorMessagesIntegrationTests extends ServerHttpTests {
 
 	private static final Path BUNDLES = bundles();
-
-	@LocalServerPort
-	int port;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -38,7 +32,7 @@ class OperatorMessagesIntegrationTests {
 
 	@Test
 	void requestWhenOperatorBundleHasTheKeyThenItsPhraseIsUsed() {
-		Reply reply = new Api(this.port).get("/user/me", "Accept-Language", "zh-CN");
+		Reply reply = this.api.get("/user/me", "Accept-Language", "zh-CN");
 
 		assertThat(reply.code()).isEqualTo("UNAUTHORIZED");
 		assertThat(reply.json().get("msg").asString()).isEqualTo("请先在小程序里登录");
@@ -46,8 +40,7 @@ class OperatorMessagesIntegrationTests {
 
 	@Test
 	void requestWhenOperatorBundleLacksTheKeyThenTheBuiltInPhraseIsUsed() {
-		Reply reply = new Api(this.port).get("/user/me", "Authorization", "Bearer not-a-token", "Accept-Language",
-				"zh-CN");
+		Reply reply = this.api.get("/user/me", "Authorization", "Bearer not-a-token", "Accept-Language", "zh-CN");
 
 		assertThat(reply.code()).isEqualTo("TOKEN_INVALID");
 		assertThat(reply.json().get("msg").asString()).isEqualTo("登录状态无效，请重新登录");
@@ -55,7 +48,7 @@ class OperatorMessagesIntegrationTests {
 
 	@Test
 	void requestWhenNoAcceptLanguageThenTheConfiguredDefaultLanguage() {
-		Reply reply = new Api(this.port).get("/user/me");
+		Reply reply = this.api.get("/user/me");
 
 		assertThat(reply.code()).isEqualTo("UNAUTHORIZED");
 		assertThat(reply.json().get("msg").asString()).isEqualTo("Please log in with the mini program first");

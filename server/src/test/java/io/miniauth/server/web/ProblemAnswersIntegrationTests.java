@@ -8,10 +8,8 @@ import java.util.regex.Pattern;
 
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,56 +18,48 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filter's, carries the request id and is counted in {@code miniauth_problems_total} by
  * its code.
  */
-@MiniAuthTest
-class ProblemAnswersIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class ProblemAnswersIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void requestWhenContentTypeIsNotJsonThen415WithRequestIdAndCounted() {
-		Api api = new Api(this.port);
-		double before = problems(api, "UNSUPPORTED_MEDIA_TYPE");
+		double before = problems(this.api, "UNSUPPORTED_MEDIA_TYPE");
 
-		Reply reply = api.send("POST", "/user/login", BodyPublishers.ofString("code=abc"), "Content-Type",
+		Reply reply = this.api.send("POST", "/user/login", BodyPublishers.ofString("code=abc"), "Content-Type",
 				"application/x-www-form-urlencoded", "X-Request-Id", "media-type-415");
 
 		assertThat(reply.status()).isEqualTo(415);
 		assertProblem(reply, "UNSUPPORTED_MEDIA_TYPE", "media-type-415");
-		assertThat(problems(api, "UNSUPPORTED_MEDIA_TYPE")).isEqualTo(before + 1);
+		assertThat(problems(this.api, "UNSUPPORTED_MEDIA_TYPE")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void requestWhenBodyFailsValidationThen400WithRequestIdAndCounted() {
-		Api api = new Api(this.port);
-		double before = problems(api, "INVALID_REQUEST");
+		double before = problems(this.api, "INVALID_REQUEST");
 
-		Reply reply = api.post("/user/login", Api.json(Map.of("code", " ")), "X-Request-Id", "blank-code-400");
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", " ")), "X-Request-Id", "blank-code-400");
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertProblem(reply, "INVALID_REQUEST", "blank-code-400");
 		assertThat(reply.json().get("msg").asString()).startsWith("code ");
-		assertThat(problems(api, "INVALID_REQUEST")).isEqualTo(before + 1);
+		assertThat(problems(this.api, "INVALID_REQUEST")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void requestWhenBodyIsNotJsonThen400WithRequestIdAndCounted() {
-		Api api = new Api(this.port);
-		double before = problems(api, "INVALID_REQUEST");
+		double before = problems(this.api, "INVALID_REQUEST");
 
-		Reply reply = api.post("/user/login", "{\"code\":", "X-Request-Id", "broken-json-400");
+		Reply reply = this.api.post("/user/login", "{\"code\":", "X-Request-Id", "broken-json-400");
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertProblem(reply, "INVALID_REQUEST", "broken-json-400");
-		assertThat(problems(api, "INVALID_REQUEST")).isEqualTo(before + 1);
+		assertThat(problems(this.api, "INVALID_REQUEST")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void requestWhenDeclaredBodyTooLargeThen413FromTheFilterWithRequestIdAndCounted() {
-		Api api = new Api(this.port);
-		double before = problems(api, "PAYLOAD_TOO_LARGE");
+		double before = problems(this.api, "PAYLOAD_TOO_LARGE");
 
-		Reply reply = api.post("/user/login", Api.json(Map.of("code", "x".repeat(20_000))), "X-Request-Id",
+		Reply reply = this.api.post("/user/login", Api.json(Map.of("code", "x".repeat(20_000))), "X-Request-Id",
 				"declared-413");
 
 		assertThat(reply.status()).isEqualTo(413);
@@ -77,46 +67,43 @@ class ProblemAnswersIntegrationTests {
 		assertProblem(reply, "PAYLOAD_TOO_LARGE", "declared-413");
 		assertThat(reply.json().get("instance").asString()).isEqualTo("/user/login");
 		assertThat(reply.json().get("msg").asString()).isEqualTo("提交的内容太多了，请精简后重试");
-		assertThat(problems(api, "PAYLOAD_TOO_LARGE")).isEqualTo(before + 1);
+		assertThat(problems(this.api, "PAYLOAD_TOO_LARGE")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void requestWhenChunkedBodyGrowsTooLargeThen413WithRequestIdAndCounted() {
-		Api api = new Api(this.port);
-		double before = problems(api, "PAYLOAD_TOO_LARGE");
+		double before = problems(this.api, "PAYLOAD_TOO_LARGE");
 		byte[] body = Api.json(Map.of("code", "x".repeat(20_000))).getBytes();
 
-		Reply reply = api.send("POST", "/user/login",
+		Reply reply = this.api.send("POST", "/user/login",
 				BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "Content-Type", "application/json",
 				"X-Request-Id", "chunked-413");
 
 		assertThat(reply.status()).isEqualTo(413);
 		assertProblem(reply, "PAYLOAD_TOO_LARGE", "chunked-413");
-		assertThat(problems(api, "PAYLOAD_TOO_LARGE")).isEqualTo(before + 1);
+		assertThat(problems(this.api, "PAYLOAD_TOO_LARGE")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void requestWhenMethodNotAllowedThen405WithRequestIdAndCounted() {
-		Api api = new Api(this.port);
-		double before = problems(api, "METHOD_NOT_ALLOWED");
+		double before = problems(this.api, "METHOD_NOT_ALLOWED");
 
-		Reply reply = api.get("/user/login", "X-Request-Id", "method-405");
+		Reply reply = this.api.get("/user/login", "X-Request-Id", "method-405");
 
 		assertThat(reply.status()).isEqualTo(405);
 		assertProblem(reply, "METHOD_NOT_ALLOWED", "method-405");
-		assertThat(problems(api, "METHOD_NOT_ALLOWED")).isEqualTo(before + 1);
+		assertThat(problems(this.api, "METHOD_NOT_ALLOWED")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void requestWhenPathUnknownThen404WithRequestIdAndCounted() {
-		Api api = new Api(this.port);
-		double before = problems(api, "NOT_FOUND");
+		double before = problems(this.api, "NOT_FOUND");
 
-		Reply reply = api.get("/nowhere", "X-Request-Id", "path-404");
+		Reply reply = this.api.get("/nowhere", "X-Request-Id", "path-404");
 
 		assertThat(reply.status()).isEqualTo(404);
 		assertProblem(reply, "NOT_FOUND", "path-404");
-		assertThat(problems(api, "NOT_FOUND")).isEqualTo(before + 1);
+		assertThat(problems(this.api, "NOT_FOUND")).isEqualTo(before + 1);
 	}
 
 	private static void assertProblem(Reply reply, String code, String requestId) {

@@ -2,15 +2,13 @@ package io.miniauth.server.web;
 
 import java.net.http.HttpRequest.BodyPublishers;
 
-import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,21 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a browser, a crawler or a proxy meets: the CORS policy, the container's error
  * page, and the headers every answer carries.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.web.cors.allowed-origins=https://console.example.com",
 		"server.forward-headers-strategy=native" })
 @ExtendWith(OutputCaptureExtension.class)
-class WebHardeningIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class WebHardeningIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void preflightWhenOriginNotAllowedThen403ProblemAndNoErrorLogged(CapturedOutput output) {
-		Api api = new Api(this.port);
 
 		for (String path : new String[] { "/user/me", "/user/sessions", "/user/phone" }) {
-			Reply reply = api.send("OPTIONS", path, BodyPublishers.noBody(), "Origin", "https://evil.example",
+			Reply reply = this.api.send("OPTIONS", path, BodyPublishers.noBody(), "Origin", "https://evil.example",
 					"Access-Control-Request-Method", "GET");
 
 			assertThat(reply.status()).isEqualTo(403);
@@ -46,7 +39,7 @@ class WebHardeningIntegrationTests {
 
 	@Test
 	void preflightWhenOriginAllowedThen200WithCorsHeadersAndNoTokenNeeded() {
-		Reply reply = new Api(this.port).send("OPTIONS", "/user/me", BodyPublishers.noBody(), "Origin",
+		Reply reply = this.api.send("OPTIONS", "/user/me", BodyPublishers.noBody(), "Origin",
 				"https://console.example.com", "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers",
 				"authorization");
 
@@ -57,10 +50,9 @@ class WebHardeningIntegrationTests {
 
 	@Test
 	void requestWhenFromAnotherOriginThenServedWithoutCorsHeaders() {
-		Api api = new Api(this.port);
-		String token = api.token("cross-origin");
+		String token = this.api.token("cross-origin");
 
-		Reply reply = api.get("/user/me", "Authorization", "Bearer " + token, "Origin", "https://evil.example");
+		Reply reply = this.api.get("/user/me", "Authorization", "Bearer " + token, "Origin", "https://evil.example");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
@@ -68,7 +60,7 @@ class WebHardeningIntegrationTests {
 
 	@Test
 	void errorPageWhenAskedForDirectlyThen404Problem(CapturedOutput output) {
-		Reply reply = new Api(this.port).get("/error");
+		Reply reply = this.api.get("/error");
 
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -78,26 +70,24 @@ class WebHardeningIntegrationTests {
 
 	@Test
 	void answersWhenPersonalThenNoStoreAndAlwaysNosniff() {
-		Api api = new Api(this.port);
-		String token = api.token("cache-me-not");
+		String token = this.api.token("cache-me-not");
 
 		for (String path : new String[] { "/user/me", "/user/sessions", "/user/events" }) {
-			Reply reply = api.get(path, "Authorization", "Bearer " + token);
+			Reply reply = this.api.get(path, "Authorization", "Bearer " + token);
 			assertThat(reply.status()).isEqualTo(200);
 			assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
 			assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		}
-		assertThat(api.get("/.well-known/jwks.json").header("X-Content-Type-Options")).isEqualTo("nosniff");
-		assertThat(api.get("/nowhere").header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(this.api.get("/.well-known/jwks.json").header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(this.api.get("/nowhere").header("X-Content-Type-Options")).isEqualTo("nosniff");
 	}
 
 	@Test
 	void answersWhenProxySaysTlsThenHstsAndOtherwiseNot() {
-		Api api = new Api(this.port);
 
-		assertThat(api.get("/.well-known/jwks.json", "X-Forwarded-Proto", "https").header("Strict-Transport-Security"))
-			.isEqualTo(SecurityHeadersFilter.HSTS);
-		assertThat(api.get("/.well-known/jwks.json").header("Strict-Transport-Security")).isNull();
+		assertThat(this.api.get("/.well-known/jwks.json", "X-Forwarded-Proto", "https")
+			.header("Strict-Transport-Security")).isEqualTo(SecurityHeadersFilter.HSTS);
+		assertThat(this.api.get("/.well-known/jwks.json").header("Strict-Transport-Security")).isNull();
 	}
 
 }

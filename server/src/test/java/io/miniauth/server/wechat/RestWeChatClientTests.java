@@ -255,6 +255,139 @@ class RestWeChatClientTests {
 	}
 
 	@Test
+	void code2SessionWhen40001ThenMisconfiguredWithoutRetryAndOperatorIsTold(CapturedOutput output) {
+		this.script.add(Answer.error(40001, "invalid credential"));
+
+		assertThatExceptionOfType(WeChatMisconfiguredException.class)
+			.isThrownBy(() -> this.client.code2Session(APP, CODE))
+			.satisfies((ex) -> assertThat(ex.errcode()).isEqualTo(40001));
+
+		assertThat(this.requests).hasSize(1);
+		assertThat(output).contains("ERROR").contains(APP.appid()).doesNotContain(SECRET).doesNotContain(CODE);
+	}
+
+	@Test
+	void code2SessionWhenBodyEmptyThenUnavailableAfterOneRetry() {
+		this.script.add(Answer.json(""));
+		this.script.add(Answer.json(""));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.code2Session(APP, CODE))
+			.satisfies((ex) -> assertThat(ex.errcode()).isZero());
+		assertThat(this.requests).hasSize(2);
+	}
+
+	@Test
+	void code2SessionWhenJsonIsNotAnObjectThenUnavailable() {
+		this.script.add(Answer.json("[\"openid\"]"));
+		this.script.add(Answer.json("\"ok\""));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.code2Session(APP, CODE))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("unreadable answer"));
+	}
+
+	@Test
+	void code2SessionWhenAnswerLacksTheSessionKeyThenUnavailable() {
+		this.script.add(Answer.json("{\"openid\":\"o\"}"));
+		this.script.add(Answer.json("{\"openid\":\"o\"}"));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.code2Session(APP, CODE))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("answer without openid or session_key"));
+	}
+
+	@Test
+	void code2SessionWhenDailyQuotaReachedThenUnavailableWith45009() {
+		this.script.add(Answer.error(45009, "reach max api daily quota limit"));
+		this.script.add(Answer.error(45009, "reach max api daily quota limit"));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.code2Session(APP, CODE))
+			.satisfies((ex) -> assertThat(ex.errcode()).isEqualTo(45009));
+		assertThat(this.meters.get("miniauth.wechat.errors").tag("errcode", "45009").counter().count()).isEqualTo(2);
+	}
+
+	@Test
+	void phoneNumberWhenStableTokenRefusesTheSecretThenMisconfiguredAndNoPhoneCall(CapturedOutput output) {
+		this.script.add(Answer.error(40001, "invalid credential"));
+
+		assertThatExceptionOfType(WeChatMisconfiguredException.class)
+			.isThrownBy(() -> this.client.phoneNumber(APP, "oOPENID", "phone-code"))
+			.satisfies((ex) -> assertThat(ex.errcode()).isEqualTo(40001));
+
+		assertThat(this.requests).extracting(URI::getPath).containsExactly("/cgi-bin/stable_token");
+		assertThat(output).contains("stable_token").doesNotContain(SECRET);
+		assertThat(this.meters.get("miniauth.wechat.errors").tag("api", "stable_token").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void phoneNumberWhenStableTokenAnswersWithoutATokenThenUnavailable() {
+		this.script.add(Answer.json("{\"errcode\":0,\"expires_in\":7200}"));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.phoneNumber(APP, "oOPENID", "phone-code"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("token answer without access_token"));
+		assertThat(this.requests).hasSize(1);
+	}
+
+	@Test
+	void phoneNumberWhenStableTokenBusyThenUnavailableWithoutRetry() {
+		this.script.add(Answer.error(-1, "system error"));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.phoneNumber(APP, "oOPENID", "phone-code"))
+			.satisfies((ex) -> assertThat(ex.errcode()).isEqualTo(-1));
+		assertThat(this.requests).hasSize(1);
+	}
+
+	@Test
+	void phoneNumberWhenTokenRefusedTwiceThenRenewedOnceAndTheSecondRefusalIsReported() {
+		this.script.add(Answer.json("{\"errcode\":0,\"access_token\":\"first\",\"expires_in\":7200}"));
+		this.script.add(Answer.error(40001, "invalid credential, access_token is invalid"));
+		this.script.add(Answer.json("{\"errcode\":0,\"access_token\":\"second\",\"expires_in\":7200}"));
+		this.script.add(Answer.error(42001, "access_token expired"));
+
+		assertThatExceptionOfType(AccessTokenRejectedException.class)
+			.isThrownBy(() -> this.client.phoneNumber(APP, "oOPENID", "phone-code"))
+			.satisfies((ex) -> assertThat(ex.errcode()).isEqualTo(42001));
+		assertThat(this.requests).extracting(URI::getPath)
+			.containsExactly("/cgi-bin/stable_token", "/wxa/business/getuserphonenumber", "/cgi-bin/stable_token",
+					"/wxa/business/getuserphonenumber");
+		assertThat(this.requests.get(3).getQuery()).contains("access_token=second");
+	}
+
+	@Test
+	void phoneNumberWhenDailyQuotaReachedThenUnavailableWith45009AndNotCharged() {
+		this.script.add(Answer.json("{\"errcode\":0,\"access_token\":\"t0k3n\",\"expires_in\":7200}"));
+		this.script.add(Answer.error(45009, "reach max api daily quota limit"));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.phoneNumber(APP, "oOPENID", "phone-code"))
+			.satisfies((ex) -> assertThat(ex.errcode()).isEqualTo(45009));
+		assertThat(this.meters.find("miniauth.wechat.paid.calls").counter()).isNull();
+	}
+
+	@Test
+	void checkTextWhenUserNotRecentlyActiveThenThatReason() {
+		this.script.add(Answer.json("{\"errcode\":0,\"access_token\":\"t0k3n\",\"expires_in\":7200}"));
+		this.script.add(Answer.error(61010, "user is not active in recent time"));
+
+		assertThatExceptionOfType(UserNotRecentlyActiveException.class)
+			.isThrownBy(() -> this.client.checkText(APP, "oOPENID", "hello"));
+	}
+
+	@Test
+	void checkTextWhenSuggestUnknownThenUnavailable() {
+		this.script.add(Answer.json("{\"errcode\":0,\"access_token\":\"t0k3n\",\"expires_in\":7200}"));
+		this.script.add(Answer.json("{\"errcode\":0,\"result\":{\"suggest\":\"maybe\"}}"));
+
+		assertThatExceptionOfType(WeChatUnavailableException.class)
+			.isThrownBy(() -> this.client.checkText(APP, "oOPENID", "hello"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("answer without a result"));
+	}
+
+	@Test
 	void constructorWhenRestClientNullThenThrowIllegalArgumentException() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RestWeChatClient(null,
 				WeChatBaseUrl.fixed(URI.create("http://x")), JsonMapper.builder().build(), Duration.ZERO,
