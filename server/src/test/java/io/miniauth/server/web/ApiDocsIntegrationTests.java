@@ -35,7 +35,7 @@ class ApiDocsIntegrationTests extends ServerHttpTests {
 
 	@Test
 	void apiDocsWhenFetchedThenEveryEndpointOfTheApiReferenceIsInThem() throws java.io.IOException {
-		JsonNode doc = new Api(this.port).get("/v3/api-docs").json();
+		JsonNode doc = this.api.get("/v3/api-docs").json();
 		java.util.regex.Matcher heading = java.util.regex.Pattern.compile("(?m)^###.*$")
 			.matcher(java.nio.file.Files.readString(java.nio.file.Path.of("../docs/API.md")));
 		List<String> endpoints = new ArrayList<>();
