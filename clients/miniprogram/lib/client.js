@@ -164,7 +164,7 @@ function needsWx(o) {
 }
 
 function globalWx() {
-  return typeof wx === 'undefined' ? undefined : wx; // eslint-disable-line no-undef
+  return typeof wx === 'undefined' ? undefined : wx;
 }
 
 module.exports = { createAuthClient };
