@@ -12,6 +12,7 @@ const { createAuthClient, HTTPError } = require('..');
 const { createFetchWx } = require('../test-helpers/fetch-wx');
 const { startMiniAuth } = require('../test-helpers/miniauth-process');
 const { startResourceServer } = require('../test-helpers/resource-server');
+const { notRun } = require('../test-helpers/not-run');
 
 const JAR = process.env.MINIAUTH_SERVER_JAR;
 const APPID = process.env.MINIAUTH_APPID || undefined;
@@ -24,6 +25,12 @@ const TOKEN_LIFETIME_SECONDS = 2;
 
 let BASE = process.env.MINIAUTH_URL;
 let server;
+
+if (!BASE && !JAR) notRun('the integration tests against MiniAuth (integration.test.js)', SKIP_REASON);
+else if (BASE) {
+  notRun('the integration tests that need short token lifetimes (integration.test.js)',
+    'MINIAUTH_URL names a running server: set only MINIAUTH_SERVER_JAR to run them', { requiredInCI: false });
+}
 
 test.before(async () => {
   if (!BASE && JAR) {
