@@ -7,16 +7,10 @@
  */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { createAuthClient, LoginError } = require('..');
-const { createFakeWx, router, answer, sessionAnswer } = require('../test-helpers/fake-wx');
+const { LoginError } = require('..');
+const { createFakeWx, router, answer, sessionAnswer, fakeClient: clientFor } = require('../test-helpers/fake-wx');
 
-const BASE = 'https://api.example.test';
 const KEY = 'miniauth:session';
-const NOW = Date.UTC(2025, 0, 1);
-
-function clientFor(wx, extra) {
-  return createAuthClient(Object.assign({ baseURL: BASE, wx, now: () => NOW, sleep: async () => {} }, extra));
-}
 
 /** The login answer of a server that binds the phone of a phone code "p-<number>". */
 function loginAnswer(req) {
@@ -24,13 +18,25 @@ function loginAnswer(req) {
   return answer.ok(sessionAnswer('t-' + req.data.code, { user: { id: 'u1', phoneNumber } }));
 }
 
-/** Answers /user/login only when the test lets it, to see what runs meanwhile. */
+/**
+ * A client whose server answers /user/login through `handle` only when the test releases
+ * it, to see what runs meanwhile, and answers /user/me with the token it got.
+ */
 function heldLogins(handle) {
   const waiting = [];
+  const wx = createFakeWx(router({
+    'POST /user/login': (req) => new Promise((resolve) => waiting.push(() => resolve(handle(req)))),
+    'GET /user/me': (req) => answer.ok({ auth: req.header.Authorization }),
+  }));
   return {
-    route: (req) => new Promise((resolve) => waiting.push(() => resolve(handle(req)))),
+    wx,
+    client: clientFor(wx),
+    /** Answers the oldest login waiting, once one is sent; fails rather than waits for one that never comes. */
     async release() {
-      while (waiting.length === 0) await new Promise((r) => setImmediate(r));
+      for (let turns = 0; waiting.length === 0; turns++) {
+        if (turns > 1000) throw new Error('no POST /user/login to answer');
+        await new Promise((r) => setImmediate(r));
+      }
       waiting.shift()();
     },
   };
@@ -110,8 +116,7 @@ test('sends one login for the same phone code asked twice at once', async () => 
 
 test('does not drop the phone code when a login without one is running: it logs in again after it', async () => {
   const held = heldLogins(loginAnswer);
-  const wx = createFakeWx(router({ 'POST /user/login': held.route }));
-  const client = clientFor(wx);
+  const { wx, client } = held;
 
   const plain = client.login();
   const withPhone = client.login({ phoneCode: 'p-13800001111' });
@@ -126,11 +131,7 @@ test('does not drop the phone code when a login without one is running: it logs 
 
 test('requests made during a phone login wait for it and use its session', async () => {
   const held = heldLogins(loginAnswer);
-  const wx = createFakeWx(router({
-    'POST /user/login': held.route,
-    'GET /user/me': (req) => answer.ok({ auth: req.header.Authorization }),
-  }));
-  const client = clientFor(wx);
+  const { wx, client } = held;
 
   const login = client.login({ phoneCode: 'p-1' });
   const me = client.get('/user/me');
@@ -143,11 +144,7 @@ test('requests made during a phone login wait for it and use its session', async
 
 test('a request that waited for a phone login that failed still gets a session of its own', async () => {
   const held = heldLogins((req) => (req.data.phoneCode ? answer.problem(409, 'PHONE_IN_USE') : loginAnswer(req)));
-  const wx = createFakeWx(router({
-    'POST /user/login': held.route,
-    'GET /user/me': (req) => answer.ok({ auth: req.header.Authorization }),
-  }));
-  const client = clientFor(wx);
+  const { wx, client } = held;
 
   const login = client.login({ phoneCode: 'p-1' });
   const me = client.get('/user/me');
