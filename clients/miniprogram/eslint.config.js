@@ -26,7 +26,8 @@ const miniProgram = {
 
 module.exports = [
   {
-    ignores: ['**/node_modules/**'],
+    // miniprogram_npm/: what DevTools' "Build npm" copies into a mini program
+    ignores: ['**/node_modules/**', '**/miniprogram_npm/**'],
   },
   js.configs.recommended,
   {
