@@ -23,11 +23,16 @@ export interface UserProfile {
   nickName: string | null;
   avatarUrl: string | null;
   signature: string | null;
+  /** The number bound with POST /user/phone or with login({ phoneCode }), or null. */
   phoneNumber: string | null;
-  /** The other configured apps in which the same person (same unionid) has a user. */
+  /** The other configured apps in which the same person (same unionid, or linked by phone number) has a user. */
   linkedApps: string[];
   createdAt: string;
   lastLoginAt: string;
+  /** The user's id in the backend they were imported from, or null. */
+  externalId: string | null;
+  /** The person: shared with the users of other apps linked by phone number, else the user's own id. */
+  personId: string;
 }
 
 /** A body for `PUT /user/me` (or PATCH from other clients): a field left out stays, null clears it. */
@@ -178,6 +183,18 @@ export interface AuthClientOptions {
   language?: string;
 }
 
+export interface LoginOptions {
+  /**
+   * The code of `<button open-type="getPhoneNumber">` (`e.detail.code`): the login then
+   * also binds the user's phone number, in the same POST /user/login. The server exchanges
+   * it with WeChat once (a paid call); a phone number bound to another user of the app
+   * rejects with LoginError PHONE_IN_USE (409), an unknown, used or expired code with
+   * INVALID_PHONE_CODE (400). A code that is not a non-empty string (a user who declined
+   * the button has none) rejects with a TypeError before anything is sent.
+   */
+  phoneCode?: string;
+}
+
 export interface LoginResult {
   user: UserProfile | null;
   isNewUser: boolean;
@@ -190,8 +207,11 @@ export interface AuthClient {
   post<T = any>(url: string, data?: RequestData, opts?: Partial<RequestOptions>): Promise<Response<T>>;
   /** PUT /user/me with a ProfileChange changes only the fields sent. */
   put<T = any>(url: string, data?: RequestData, opts?: Partial<RequestOptions>): Promise<Response<T>>;
-  /** A fresh wx.login + /user/login, joining one already running. */
-  login(): Promise<LoginResult>;
+  /**
+   * A fresh wx.login + /user/login, joining one already running. With a phoneCode it
+   * also binds the phone number; it then joins only a login with the same phone code.
+   */
+  login(options?: LoginOptions): Promise<LoginResult>;
   /** Calls /user/logout, then clears storage whatever the server said. */
   logout(): Promise<void>;
   /** Makes sure a usable session exists, logging in or refreshing if needed. */
@@ -241,11 +261,28 @@ export class HTTPError extends MiniAuthError {
 }
 export class NetworkError extends MiniAuthError {}
 export class TimeoutError extends MiniAuthError {}
-export class LoginError extends MiniAuthError {}
+/**
+ * Logging in failed. Its `code` is MiniAuth's (INVALID_CODE, PHONE_IN_USE, INVALID_PHONE_CODE...)
+ * or the client's own, never another server's: so a typo in a comparison does not compile.
+ */
+export class LoginError extends MiniAuthError {
+  code: ServerErrorCode | ClientErrorCode | `HTTP_${number}`;
+}
 export class RefreshError extends MiniAuthError {
+  code: ServerErrorCode | ClientErrorCode | `HTTP_${number}`;
   /** True when the server answered 401. */
   readonly refused: boolean;
 }
+
+/** The codes the client gives errors of its own, when no answer (or no usable one) came. */
+export type ClientErrorCode =
+  | 'NETWORK_ERROR'
+  | 'TIMEOUT'
+  | 'WX_LOGIN_FAILED'
+  | 'INVALID_ANSWER'
+  | 'NOT_LOGGED_IN'
+  /** A custom transport or getLoginCode rejected with an error without a code. */
+  | 'MINIAUTH_ERROR';
 
 /**
  * Every `code` the server answers with, the same whatever the language of `msg`

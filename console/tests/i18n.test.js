@@ -27,6 +27,17 @@ describe('message bundles', () => {
       expect(en.status[status]).toBeTruthy()
     }
   })
+
+  it('name every profile field the admin user JSON flags for review, and its events', () => {
+    for (const field of ['nickName', 'signature', 'avatarUrl']) {
+      expect(zhCN.user.reviewField[field]).toMatch(/\p{Script=Han}/u)
+      expect(en.user.reviewField[field]).toBeTruthy()
+    }
+    for (const event of ['content_review', 'avatar_removed']) {
+      expect(zhCN.eventType[event]).toBeTruthy()
+      expect(en.eventType[event]).toBeTruthy()
+    }
+  })
 })
 
 describe('locale', () => {

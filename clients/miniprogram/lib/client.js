@@ -96,8 +96,12 @@ function createAuthClient(options) {
     return response.statusCode === 401 ? problemDetails(response, now()) : null;
   }
 
-  async function login() {
-    const session = await sessions.forceLogin();
+  /**
+   * A fresh wx.login and /user/login. `options.phoneCode`, the code of the getPhoneNumber
+   * button (e.detail.code), binds the user's phone number in the same call.
+   */
+  async function login(options) {
+    const session = await sessions.forceLogin(phoneCodeOf(options));
     return { user: session.user, isNewUser: session.isNewUser === true };
   }
 
@@ -140,12 +144,27 @@ function createAuthClient(options) {
   };
 }
 
+/**
+ * The phone code of login(options), or undefined for a login without one. A phone code
+ * that is not a non-empty string is refused before anything is sent: without this, the
+ * undefined e.detail.code of a user who declined the button would log in without a phone.
+ */
+function phoneCodeOf(options) {
+  if (options === undefined || options === null || !('phoneCode' in options)) return undefined;
+  const phoneCode = options.phoneCode;
+  if (typeof phoneCode !== 'string' || phoneCode.trim() === '') {
+    throw new TypeError('phoneCode must be the code of the getPhoneNumber button (e.detail.code), got '
+      + (phoneCode === '' ? 'an empty string' : String(phoneCode)));
+  }
+  return phoneCode;
+}
+
 function needsWx(o) {
   return !(o.request && o.getLoginCode && o.storage);
 }
 
 function globalWx() {
-  return typeof wx === 'undefined' ? undefined : wx; // eslint-disable-line no-undef
+  return typeof wx === 'undefined' ? undefined : wx;
 }
 
 module.exports = { createAuthClient };

@@ -25,21 +25,35 @@ const { clientMessage } = require('./language');
  */
 function createSessionManager({ store, send, getLoginCode, appid, now, refreshAheadMs, ui, onLoginStateChange, language }) {
   let renewal = null;
+  /** The phone code the running renewal binds: only a login with a phone code has one. */
+  let renewalPhoneCode;
 
-  function runOnce(task) {
+  function runOnce(task, phoneCode) {
     if (!renewal) {
+      renewalPhoneCode = phoneCode;
       renewal = Promise.resolve()
         .then(task)
         .finally(() => {
           renewal = null;
+          renewalPhoneCode = undefined;
         });
     }
     return renewal;
   }
 
+  /**
+   * Waits on the running renewal for a caller that only needs a session. A phone login
+   * that fails (PHONE_IN_USE, INVALID_PHONE_CODE) fails for the caller who asked for it;
+   * one that merely waited goes on with `retry`, as if it had not run.
+   */
+  function joinRenewal(retry) {
+    if (renewalPhoneCode === undefined) return renewal;
+    return renewal.catch(() => retry());
+  }
+
   /** A token good for the next request: logs in or refreshes first when needed. */
   async function validSession() {
-    if (renewal) return renewal;
+    if (renewal) return joinRenewal(validSession);
     const session = store.load();
     if (!session) return runOnce(login);
     if (session.expiresAt - refreshAheadMs > now()) return session;
@@ -51,7 +65,7 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
    * already did (the stored token changed), so N concurrent 401s renew once.
    */
   async function renewAfterRefusal(staleToken, code) {
-    if (renewal) return renewal;
+    if (renewal) return joinRenewal(() => renewAfterRefusal(staleToken, code));
     const session = store.load();
     if (session && session.token !== staleToken && session.expiresAt > now()) return session;
     if (!session || code === 'TOKEN_REVOKED') return runOnce(login);
@@ -98,10 +112,10 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
     return store.save(sessionFromAnswer(answer, now(), session));
   }
 
-  async function login() {
+  async function login(phoneCode) {
     if (ui && ui.loading) ui.loading(true);
     try {
-      const session = await exchangeCode();
+      const session = await exchangeCode(phoneCode);
       if (onLoginStateChange) onLoginStateChange({ loggedIn: true, user: session.user });
       return session;
     } catch (error) {
@@ -112,7 +126,7 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
     }
   }
 
-  async function exchangeCode() {
+  async function exchangeCode(phoneCode) {
     let code;
     try {
       code = await getLoginCode();
@@ -126,6 +140,7 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
     }
     const data = { code };
     if (appid) data.appid = appid;
+    if (phoneCode !== undefined) data.phoneCode = phoneCode;
     let response;
     try {
       response = await send({ url: '/user/login', method: 'POST', data });
@@ -148,9 +163,18 @@ function createSessionManager({ store, send, getLoginCode, appid, now, refreshAh
     return Object.assign({}, session, { isNewUser: answer.isNewUser === true });
   }
 
-  /** Forces a fresh wx.login, joining a renewal already running. */
-  function forceLogin() {
-    return runOnce(login);
+  /**
+   * Forces a fresh wx.login, joining a renewal already running. With a phone code the
+   * login also binds the phone number: it joins only a login with the same phone code,
+   * and otherwise first waits for the running renewal to end, so that the phone code is
+   * neither dropped nor sent twice.
+   */
+  async function forceLogin(phoneCode) {
+    if (phoneCode === undefined) return runOnce(() => login());
+    while (renewal && renewalPhoneCode !== phoneCode) {
+      await renewal.catch(() => {}); // its outcome is its own callers'
+    }
+    return runOnce(() => login(phoneCode), phoneCode);
   }
 
   /** Forgets the session; `reason` is the TOKEN_REVOKED reason when the server ended it. */

@@ -109,4 +109,18 @@ function sessionAnswer(token, extra) {
   );
 }
 
-module.exports = { createFakeWx, router, answer, sessionAnswer };
+/** The base URL and the fixed clock of the clients that fakeClient builds. */
+const FAKE_BASE = 'https://api.example.test';
+const FAKE_NOW = Date.UTC(2025, 0, 1);
+
+/**
+ * A client over the fake `wx`, at FAKE_NOW and without waiting between retries.
+ * @param {object} wx the fake wx
+ * @param {object} [extra] more options
+ */
+function fakeClient(wx, extra) {
+  const { createAuthClient } = require('..');
+  return createAuthClient(Object.assign({ baseURL: FAKE_BASE, wx, now: () => FAKE_NOW, sleep: async () => {} }, extra));
+}
+
+module.exports = { createFakeWx, router, answer, sessionAnswer, fakeClient, FAKE_BASE, FAKE_NOW };

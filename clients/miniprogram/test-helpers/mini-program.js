@@ -81,7 +81,7 @@ function createMiniProgram({ root, wx, modules = {} }) {
     const [route, queryString] = url.replace(/^\//, '').split('?');
     const id = simulate.load(path.join(root, route), { compiler: 'simulate', rootPath: root });
     const component = simulate.render(id);
-    component.attach(document.createElement('parent-wrapper'));
+    component.attach(global.document.createElement('parent-wrapper'));
     const page = { route, component, instance: component.instance, values: new Map() };
     stack.push(page);
     call(page.instance, 'onLoad', Object.fromEntries(new URLSearchParams(queryString || '')));

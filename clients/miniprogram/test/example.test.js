@@ -11,12 +11,16 @@ const path = require('node:path');
 const { createFetchWx } = require('../test-helpers/fetch-wx');
 const { startMiniAuth } = require('../test-helpers/miniauth-process');
 const { createMiniProgram } = require('../test-helpers/mini-program');
+const { notRun } = require('../test-helpers/not-run');
 
 const JAR = process.env.MINIAUTH_SERVER_JAR;
 const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'miniprogram');
 const APPID = 'wxminiauthdemo0001'; // the demo app the emulator defines, as in project.config.json
 
+const SKIP_REASON = 'MINIAUTH_SERVER_JAR is not set: ./mvnw verify builds the server and sets it';
 let server;
+
+if (!JAR) notRun('the example mini program test (example.test.js)', SKIP_REASON);
 
 test.before(async () => {
   if (JAR) server = await startMiniAuth(JAR);
@@ -47,7 +51,7 @@ function phone(user) {
 
 test('logs in, shows the profile, saves it with PUT and logs out, tapped through in miniprogram-simulate', async (t) => {
   if (!server) {
-    t.skip('MINIAUTH_SERVER_JAR is not set: ./mvnw verify builds the server and sets it');
+    t.skip(SKIP_REASON);
     return;
   }
   const config = require(path.join(EXAMPLE, 'config.js'));

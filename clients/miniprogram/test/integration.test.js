@@ -8,10 +8,11 @@
  */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { createAuthClient, HTTPError } = require('..');
+const { createAuthClient, HTTPError, LoginError } = require('..');
 const { createFetchWx } = require('../test-helpers/fetch-wx');
 const { startMiniAuth } = require('../test-helpers/miniauth-process');
 const { startResourceServer } = require('../test-helpers/resource-server');
+const { notRun } = require('../test-helpers/not-run');
 
 const JAR = process.env.MINIAUTH_SERVER_JAR;
 const APPID = process.env.MINIAUTH_APPID || undefined;
@@ -24,6 +25,12 @@ const TOKEN_LIFETIME_SECONDS = 2;
 
 let BASE = process.env.MINIAUTH_URL;
 let server;
+
+if (!BASE && !JAR) notRun('the integration tests against MiniAuth (integration.test.js)', SKIP_REASON);
+else if (BASE) {
+  notRun('the integration tests that need short token lifetimes (integration.test.js)',
+    'MINIAUTH_URL names a running server: set only MINIAUTH_SERVER_JAR to run them', { requiredInCI: false });
+}
 
 test.before(async () => {
   if (!BASE && JAR) {
@@ -148,6 +155,73 @@ integration('a replayed refresh token ends the session, and the client logs in a
   assert.equal(me.statusCode, 200);
   assert.equal(phone.logins(), 2);
 }, { startedHere: true });
+
+/** The getPhoneNumber button of `handle`'s phone, for `phoneNumber`: the emulator mints its code. */
+async function phoneCodeOf(handle, phoneNumber) {
+  const res = await fetch(BASE + '/emulator/wx/phone-code', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(Object.assign({ user: handle, phoneNumber }, APPID ? { appid: APPID } : {})),
+  });
+  if (!res.ok) throw new Error('emulator answered ' + res.status);
+  return (await res.json()).code;
+}
+
+/** How often the emulator's getuserphonenumber was called: WeChat charges for each. */
+async function phoneExchanges() {
+  const calls = await (await fetch(BASE + '/emulator/calls')).json();
+  return calls.getuserphonenumber ? calls.getuserphonenumber.total : 0;
+}
+
+/** A number no other test run has bound. */
+const freshNumber = () => '139' + String(Date.now() * 1000 + Math.floor(Math.random() * 1000)).slice(-8);
+
+integration('logs in with the phone code of the getPhoneNumber button and binds the number, exchanging it once', async () => {
+  const who = handle();
+  const number = freshNumber();
+  const { client } = phoneOf(who);
+  const before = await phoneExchanges();
+
+  const { user, isNewUser } = await client.login({ phoneCode: await phoneCodeOf(who, number) });
+
+  assert.equal(isNewUser, true);
+  assert.match(user.phoneNumber, new RegExp(number.slice(-4) + '$'));
+  assert.equal((await client.get('/user/me')).data.phoneNumber, user.phoneNumber);
+  assert.equal(await phoneExchanges(), before + 1);
+});
+
+integration('rejects a phone login with LoginError PHONE_IN_USE when another user of the app has the number', async () => {
+  const number = freshNumber();
+  const first = handle();
+  await phoneOf(first).client.login({ phoneCode: await phoneCodeOf(first, number) });
+  const second = handle();
+  const { client, wx } = phoneOf(second);
+
+  await assert.rejects(client.login({ phoneCode: await phoneCodeOf(second, number) }), (e) => {
+    assert.ok(e instanceof LoginError);
+    assert.equal(e.code, 'PHONE_IN_USE');
+    assert.equal(e.statusCode, 409);
+    assert.ok(e.msg);
+    return true;
+  });
+  assert.equal(wx.storage.size, 0);
+  assert.equal((await client.login()).user.phoneNumber, null, 'the failed login bound nothing');
+});
+
+integration('rejects a phone code used before with LoginError INVALID_PHONE_CODE', async () => {
+  const who = handle();
+  const phoneCode = await phoneCodeOf(who, freshNumber());
+  const { client } = phoneOf(who);
+  await client.login({ phoneCode });
+
+  await assert.rejects(client.login({ phoneCode }), (e) => {
+    assert.ok(e instanceof LoginError);
+    assert.equal(e.code, 'INVALID_PHONE_CODE');
+    assert.equal(e.statusCode, 400);
+    return true;
+  });
+  assert.equal(client.isLoggedIn(), true, 'the session of the first login stays');
+});
 
 /** A resource server of the app's own, checking tokens with jose against MiniAuth's JWKS. */
 async function ordersBackend(t, audience) {

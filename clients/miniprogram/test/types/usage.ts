@@ -5,6 +5,7 @@ import {
   createWxAdapter,
   AuthClient,
   HTTPError,
+  LoginError,
   MiniAuthError,
   ProfileChange,
   Response,
@@ -50,10 +51,31 @@ async function profileFlow(): Promise<string | null> {
   const typo: ProfileChange = { nickname: 'Ada' };
   const saved = await auth.put<UserProfile>('/user/me', change);
   const apps: string[] = saved.data.linkedApps;
+  const person: string = saved.data.personId;
   const me = auth.getUser();
-  void [id, welcome, typo, apps];
+  void [id, welcome, typo, apps, person];
   return me ? me.nickName : null;
 }
+
+// The getPhoneNumber button's handler: log in and bind the phone in one call.
+async function onGetPhoneNumber(e: WechatMiniprogram.ButtonGetPhoneNumber): Promise<string | null> {
+  if (!e.detail.code) return null; // the user declined
+  try {
+    const { user } = await auth.login({ phoneCode: e.detail.code });
+    return user ? user.phoneNumber : null;
+  } catch (error) {
+    if (error instanceof LoginError && (error.code === 'PHONE_IN_USE' || error.code === 'INVALID_PHONE_CODE')) {
+      return null;
+    }
+    // @ts-expect-error a login error's code is MiniAuth's or the client's: a typo does not compile
+    if (error instanceof LoginError && error.code === 'PHONE_IN_USED') return null;
+    throw error;
+  }
+}
+// @ts-expect-error the phone code is a string
+auth.login({ phoneCode: 42 });
+// @ts-expect-error no such login option
+auth.login({ phone: '13800001111' });
 
 function reasonOf(e: unknown): RevocationReason | undefined {
   if (e instanceof HTTPError && e.code === 'TOKEN_REVOKED') return e.reason;
@@ -64,4 +86,4 @@ function reasonOf(e: unknown): RevocationReason | undefined {
   return undefined;
 }
 
-void [profileFlow, reasonOf];
+void [profileFlow, reasonOf, onGetPhoneNumber];

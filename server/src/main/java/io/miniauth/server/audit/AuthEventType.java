@@ -64,7 +64,7 @@ public enum AuthEventType {
 	PHONE_UNBOUND,
 
 	/**
-	 * A nickname or signature stored, but flagged for review by WeChat's content
+	 * A nickname, signature or avatar stored, but flagged for review by WeChat's content
 	 * security.
 	 */
 	CONTENT_REVIEW,

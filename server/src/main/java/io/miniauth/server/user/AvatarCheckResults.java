@@ -15,8 +15,10 @@ import org.springframework.stereotype.Service;
 /**
  * Acts on WeChat's {@code wxa_media_check} pushes, the verdicts of the avatars submitted
  * with {@code media_check_async}: a risky avatar is removed (unless the user changed it
- * since) and an {@code avatar_removed} event recorded; any other verdict ends the wait. A
- * push whose {@code trace_id} no avatar waits for (unknown, already decided, or of an
+ * since) and an {@code avatar_removed} event recorded; one for review stays, flagged for
+ * the operators as a nickname or signature for review is ({@code avatarUrl} among the
+ * user's fields under review, and a {@code content_review} event); a pass ends the wait.
+ * A push whose {@code trace_id} no avatar waits for (unknown, already decided, or of an
  * avatar replaced since) is ignored, so that WeChat's repeated deliveries do no harm.
  */
 @Service
@@ -55,10 +57,18 @@ public class AvatarCheckResults {
 		if (user == null) {
 			return;
 		}
-		if ("risky".equals(suggest(fields.get("result")))) {
+		String suggest = suggest(fields.get("result"));
+		if ("risky".equals(suggest)) {
 			if (this.users.clearCheckedAvatar(traceId, this.clock.instant())) {
 				this.events.record(AuthEventType.AVATAR_REMOVED, "CONTENT_RISKY", null, appid, user.id(), null,
 						NO_CLIENT);
+			}
+			return;
+		}
+		if ("review".equals(suggest)) {
+			if (this.users.flagCheckedAvatar(traceId, this.clock.instant())) {
+				this.events.record(AuthEventType.CONTENT_REVIEW, UserController.AVATAR_URL, null, appid, user.id(),
+						null, NO_CLIENT);
 			}
 			return;
 		}

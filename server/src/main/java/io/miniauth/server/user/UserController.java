@@ -47,7 +47,7 @@ class UserController {
 
 	private static final String SIGNATURE = "signature";
 
-	private static final String AVATAR_URL = "avatarUrl";
+	static final String AVATAR_URL = "avatarUrl";
 
 	private final UserRepository users;
 
@@ -131,12 +131,16 @@ class UserController {
 
 	/**
 	 * The fields under review after the write: those WeChat flagged now, and those
-	 * flagged before that the write leaves as they were.
+	 * flagged before that the write leaves as they were (a new avatar is checked anew).
 	 */
 	private static List<String> underReview(ProfilePatch patch, User user, List<String> flaggedNow) {
 		List<String> fields = new ArrayList<>();
 		for (String field : user.contentReview()) {
-			String before = NICK_NAME.equals(field) ? user.nickName() : user.signature();
+			String before = switch (field) {
+				case NICK_NAME -> user.nickName();
+				case AVATAR_URL -> user.avatarUrl();
+				default -> user.signature();
+			};
 			if (!patch.touches(field) || Objects.equals(patch.newText(field).orElse(null), before)) {
 				fields.add(field);
 			}

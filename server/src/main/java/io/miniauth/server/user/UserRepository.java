@@ -104,6 +104,15 @@ public class UserRepository {
 			UPDATE users SET avatar_url = NULL, avatar_check_id = NULL, updated_at = :now WHERE avatar_check_id = :checkId
 			""";
 
+	// CONCAT rather than ||, which MySQL reads as OR
+	private static final String FLAG_CHECKED_AVATAR = """
+			UPDATE users SET avatar_check_id = NULL,
+			    content_review = CASE WHEN content_review IS NULL OR content_review = '' THEN 'avatarUrl'
+			        ELSE CONCAT(content_review, ',avatarUrl') END,
+			    updated_at = :now
+			WHERE avatar_check_id = :checkId
+			""";
+
 	private static final String END_AVATAR_CHECK = """
 			UPDATE users SET avatar_check_id = NULL WHERE avatar_check_id = :checkId
 			""";
@@ -391,6 +400,18 @@ public class UserRepository {
 	 */
 	public boolean clearCheckedAvatar(String checkId, Instant now) {
 		return this.jdbc.sql(CLEAR_CHECKED_AVATAR).param("checkId", checkId).param("now", toColumn(now)).update() == 1;
+	}
+
+	/**
+	 * Keeps the avatar a check asked to review, and flags it for the operators
+	 * ({@code avatarUrl} among the fields under review), unless the user changed it
+	 * since.
+	 * @param checkId WeChat's trace id
+	 * @param now the time of the change
+	 * @return whether an avatar was flagged
+	 */
+	public boolean flagCheckedAvatar(String checkId, Instant now) {
+		return this.jdbc.sql(FLAG_CHECKED_AVATAR).param("checkId", checkId).param("now", toColumn(now)).update() == 1;
 	}
 
 	/**

@@ -18,11 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A new avatar goes to {@code media_check_async}; the emulator pushes the verdict
  * ({@code wxa_media_check}, signed and encrypted) to {@code /wechat/push/{appid}} once it
- * is due, and a risky verdict removes the avatar. The test moves the clock and asks for
+ * is due: a risky verdict removes the avatar, one for review flags it for the operators
+ * (the emulator's review images configured here). The test moves the clock and asks for
  * the due pushes instead of waiting.
  */
-@TestPropertySource(properties = "emulator.content-security.media-result-poll-interval=0")
+@TestPropertySource(properties = { "emulator.content-security.media-result-poll-interval=0",
+		"emulator.content-security.review-media=needs-a-look",
+		"miniauth.admin.api-keys=" + AvatarCheckIntegrationTests.KEY })
 class AvatarCheckIntegrationTests extends ServerHttpTests {
+
+	static final String KEY = "avatar-ops-key";
 
 	@AfterEach
 	void clearFaults() {
@@ -58,6 +63,45 @@ class AvatarCheckIntegrationTests extends ServerHttpTests {
 	}
 
 	@Test
+	void updateProfileWhenAvatarForReviewThenKeptAndFlaggedForTheOperators() {
+		JsonNode login = this.api.login("review-avatar").json();
+		String token = login.get("token").asString();
+		String id = login.get("user").get("id").asString();
+		patch(token, Map.of("avatarUrl", "https://cdn.example.com/needs-a-look/cat.png"));
+		assertThat(admin(id).get("contentReview").toString()).isEqualTo("[]");
+
+		assertThat(pushDue()).isPositive();
+
+		assertThat(me(token).get("avatarUrl").asString()).isEqualTo("https://cdn.example.com/needs-a-look/cat.png");
+		JsonNode detail = admin(id);
+		assertThat(detail.get("contentReview").toString()).isEqualTo("[\"avatarUrl\"]");
+		assertThat(detail.get("events").toString()).contains("content_review");
+		assertThat(events(token)).doesNotContain("avatar_removed");
+		assertThat(this.api
+			.get("/admin/api/users?openid=" + detail.get("openid").asString(), "Authorization", "Bearer " + KEY)
+			.json()
+			.at("/users/0/contentReview")
+			.toString()).isEqualTo("[\"avatarUrl\"]");
+	}
+
+	@Test
+	void updateProfileWhenAvatarUnderReviewReplacedThenTheFlagGoesWithIt() {
+		JsonNode login = this.api.login("review-avatar-replaced").json();
+		String token = login.get("token").asString();
+		String id = login.get("user").get("id").asString();
+		patch(token,
+				Map.of("avatarUrl", "https://cdn.example.com/needs-a-look/dog.png", "signature", "maybe [review]"));
+		pushDue();
+		assertThat(admin(id).get("contentReview").toString()).isEqualTo("[\"signature\",\"avatarUrl\"]");
+
+		patch(token, Map.of("avatarUrl", "https://cdn.example.com/dog.png"));
+		pushDue();
+
+		assertThat(admin(id).get("contentReview").toString()).isEqualTo("[\"signature\"]");
+		assertThat(me(token).get("avatarUrl").asString()).isEqualTo("https://cdn.example.com/dog.png");
+	}
+
+	@Test
 	void updateProfileWhenRiskyAvatarReplacedBeforeItsVerdictThenTheNewOneStays() {
 		String token = this.api.token("replaced-avatar");
 		patch(token, Map.of("avatarUrl", "https://cdn.example.com/risky-dog.png"));
@@ -87,6 +131,12 @@ class AvatarCheckIntegrationTests extends ServerHttpTests {
 		Reply reply = this.api.post("/emulator/wx/media-check/push-due", "{}");
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		return reply.json().get("pushed").asInt();
+	}
+
+	private JsonNode admin(String userId) {
+		Reply reply = this.api.get("/admin/api/users/" + userId, "Authorization", "Bearer " + KEY);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		return reply.json();
 	}
 
 	private Reply patch(String token, Map<String, Object> change) {

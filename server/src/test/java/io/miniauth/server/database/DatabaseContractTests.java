@@ -263,6 +263,36 @@ abstract class DatabaseContractTests extends ServerHttpTests {
 	}
 
 	@Test
+	void flagCheckedAvatarWhenVerdictIsReviewThenAvatarUrlJoinsTheFieldsUnderReviewOnce() {
+		String unflagged = userWithCheckedAvatar(List.of());
+		String flagged = userWithCheckedAvatar(List.of("signature"));
+
+		assertThat(this.users.flagCheckedAvatar("trace-of-" + unflagged, T0.plusSeconds(2))).isTrue();
+		assertThat(this.users.flagCheckedAvatar("trace-of-" + flagged, T0.plusSeconds(2))).isTrue();
+		assertThat(this.users.flagCheckedAvatar("trace-of-" + flagged, T0.plusSeconds(3))).isFalse();
+
+		assertThat(this.users.findById(unflagged).orElseThrow().contentReview()).containsExactly("avatarUrl");
+		User found = this.users.findById(flagged).orElseThrow();
+		assertThat(found.contentReview()).containsExactly("signature", "avatarUrl");
+		assertThat(found.avatarUrl()).isEqualTo("https://example.com/checked.png");
+		assertThat(this.users.findByAvatarCheck("trace-of-" + flagged)).isEmpty();
+	}
+
+	/** A user whose avatar awaits the verdict of check {@code trace-of-<user id>}. */
+	private String userWithCheckedAvatar(List<String> underReview) {
+		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
+		String avatarUrl = "https://example.com/checked.png";
+		this.users.updateProfile(user.id(),
+				(current) -> new User(current.id(), current.appid(), current.openid(), current.unionid(), null,
+						avatarUrl, current.signature(), current.phone(), current.createdAt(), current.lastLoginAt(),
+						null, current.personId(), underReview),
+				T0.plusSeconds(1));
+		assertThat(this.users.updateAvatarCheck(user.id(), avatarUrl, "trace-of-" + user.id(), T0.plusSeconds(1)))
+			.isTrue();
+		return user.id();
+	}
+
+	@Test
 	void updateProfileWhenEmojiAndChineseThenRoundTrip() {
 		User user = this.users.recordLogin(new WeChatLogin("wxdbtest00000001", openid(), null, "key"), T0).user();
 		String nickName = "小明😀" + "🎉".repeat(30);

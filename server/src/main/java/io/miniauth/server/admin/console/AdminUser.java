@@ -22,15 +22,18 @@ import java.util.List;
  * {@code deleted}
  * @param statusUntil when a timed ban ends or a pending deletion runs, or {@code null}
  * @param statusReason the operator's reason, or {@code null}
+ * @param contentReview the profile fields ({@code nickName}, {@code signature},
+ * {@code avatarUrl}) that WeChat's content security asked an operator to review, empty
+ * when none
  */
 record AdminUser(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
 		String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt,
-		String status, Instant statusUntil, String statusReason) {
+		String status, Instant statusUntil, String statusReason, List<String> contentReview) {
 
 	AdminUser withLinkedApps(List<String> apps) {
 		return new AdminUser(this.id, this.appid, this.openid, this.unionid, this.nickName, this.avatarUrl,
 				this.signature, this.phoneNumber, List.copyOf(apps), this.createdAt, this.lastLoginAt, this.status,
-				this.statusUntil, this.statusReason);
+				this.statusUntil, this.statusReason, this.contentReview);
 	}
 
 }

@@ -158,15 +158,15 @@ class AdminUserController {
 	 */
 	record UserDetail(String id, String appid, String openid, String unionid, String nickName, String avatarUrl,
 			String signature, String phoneNumber, List<String> linkedApps, Instant createdAt, Instant lastLoginAt,
-			String status, Instant statusUntil, String statusReason, List<SessionView> sessions,
-			List<UserEventView> events, List<OperatorActionView> operatorActions) {
+			String status, Instant statusUntil, String statusReason, List<String> contentReview,
+			List<SessionView> sessions, List<UserEventView> events, List<OperatorActionView> operatorActions) {
 
 		static UserDetail of(AdminUser user, List<SessionView> sessions, List<UserEventView> events,
 				List<OperatorActionView> operatorActions) {
 			return new UserDetail(user.id(), user.appid(), user.openid(), user.unionid(), user.nickName(),
 					user.avatarUrl(), user.signature(), user.phoneNumber(), user.linkedApps(), user.createdAt(),
-					user.lastLoginAt(), user.status(), user.statusUntil(), user.statusReason(), sessions, events,
-					operatorActions);
+					user.lastLoginAt(), user.status(), user.statusUntil(), user.statusReason(), user.contentReview(),
+					sessions, events, operatorActions);
 		}
 
 	}

@@ -30,7 +30,7 @@ class AdminUserRepository {
 	private static final String BANNED = "banned";
 
 	private static final String COLUMNS = "id, appid, openid, unionid, nick_name, avatar_url, signature, "
-			+ "phone_number, created_at, last_login_at, status, status_until, status_reason";
+			+ "phone_number, created_at, last_login_at, status, status_until, status_reason, content_review";
 
 	private final JdbcClient jdbc;
 
@@ -130,7 +130,11 @@ class AdminUserRepository {
 		return new AdminUser(rs.getString("id"), rs.getString("appid"), rs.getString("openid"), rs.getString("unionid"),
 				rs.getString("nick_name"), rs.getString("avatar_url"), rs.getString("signature"),
 				rs.getString("phone_number"), List.of(), fromColumn(rs, "created_at"), fromColumn(rs, "last_login_at"),
-				status, until, reason);
+				status, until, reason, contentReview(rs.getString("content_review")));
+	}
+
+	private static List<String> contentReview(String column) {
+		return (column == null || column.isEmpty()) ? List.of() : List.of(column.split(","));
 	}
 
 	/**
