@@ -2,14 +2,12 @@ package io.miniauth.server.webhook;
 
 import java.util.List;
 
-import io.miniauth.server.support.Api;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,24 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Demo mode sends every event to the embedded emulator's webhook inspector, which checks
  * the signatures and lists what arrived, so the lifecycle can be watched offline.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.webhooks.emulator-inspector=true", "miniauth.webhooks.poll-interval=0s" })
-class WebhookInspectorIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class WebhookInspectorIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	WebhookDispatcher dispatcher;
 
 	@Test
 	void loginWhenDemoModeThenInspectorListsTheVerifiedEvents() {
-		Api api = new Api(this.port);
-		String userId = api.login("inspected").json().at("/user/id").asString();
+		String userId = this.api.login("inspected").json().at("/user/id").asString();
 
 		this.dispatcher.dispatchAll();
 
-		Reply listed = api.get("/emulator/webhooks");
+		Reply listed = this.api.get("/emulator/webhooks");
 		assertThat(listed.status()).isEqualTo(200);
 		List<JsonNode> mine = listed.json()
 			.valueStream()
@@ -49,13 +42,12 @@ class WebhookInspectorIntegrationTests {
 
 	@Test
 	void receiveWhenSignatureWrongThen400AndListedUnverified() {
-		Api api = new Api(this.port);
 
-		Reply forged = api.post("/emulator/webhooks/forged", "{\"type\":\"user.deleted\"}", "webhook-id", "forged-1",
-				"webhook-timestamp", "1700000000", "webhook-signature", "v1,bm90LWEtc2lnbmF0dXJl");
+		Reply forged = this.api.post("/emulator/webhooks/forged", "{\"type\":\"user.deleted\"}", "webhook-id",
+				"forged-1", "webhook-timestamp", "1700000000", "webhook-signature", "v1,bm90LWEtc2lnbmF0dXJl");
 
 		assertThat(forged.status()).isEqualTo(400);
-		assertThat(api.get("/emulator/webhooks")
+		assertThat(this.api.get("/emulator/webhooks")
 			.json()
 			.valueStream()
 			.filter((delivery) -> "forged-1".equals(delivery.get("id").asString()))

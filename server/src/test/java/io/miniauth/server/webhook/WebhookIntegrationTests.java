@@ -9,9 +9,8 @@ import java.util.stream.Collectors;
 
 import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.support.Api;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,9 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * is down or refusing, the delivery log and replays. The poller is off: each test
  * delivers by calling the dispatcher, with the clock moved instead of waiting.
  */
-@MiniAuthTest
 @TestPropertySource(properties = { "miniauth.webhooks.poll-interval=0s", "miniauth.session.max-per-user=2" })
-class WebhookIntegrationTests {
+class WebhookIntegrationTests extends ServerHttpTests {
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
@@ -47,12 +44,6 @@ class WebhookIntegrationTests {
 	private static final String[] ADMIN = { "Authorization", "Bearer demo-admin-key" };
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -69,8 +60,6 @@ class WebhookIntegrationTests {
 	@Autowired
 	AccountLifecycle lifecycle;
 
-	Api api;
-
 	@DynamicPropertySource
 	static void receiverUrl(DynamicPropertyRegistry registry) {
 		receiver.register(registry);
@@ -83,7 +72,6 @@ class WebhookIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		receiver.up();
 		receiver.answer(204);
 		// what earlier tests left due is delivered or given up first

@@ -9,14 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
-import io.miniauth.server.support.Api;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -31,18 +29,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code src/test/node}). The clock is not moved here: both libraries check the timestamp
  * against the real time.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.webhooks.poll-interval=0s")
-class WebhookReferenceLibraryTests {
+class WebhookReferenceLibraryTests extends ServerHttpTests {
 
 	static final String OTHER_SECRET = "whsec_bm90LXRoZS1zZWNyZXQtb2YtdGhpcy1lbmRwb2ludA==";
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	WebhookDispatcher dispatcher;
@@ -85,7 +79,7 @@ class WebhookReferenceLibraryTests {
 
 	private WebhookReceiver.Received deliverOne(String user) {
 		receiver.clear();
-		new Api(this.port).login(user);
+		this.api.login(user);
 		this.dispatcher.dispatchAll();
 		List<WebhookReceiver.Received> received = receiver.received();
 		assertThat(received).isNotEmpty();
