@@ -164,12 +164,7 @@ class AdminApiIntegrationTests {
 		JsonNode login = this.api.login("support-ticket").json();
 		String id = login.get("user").get("id").asString();
 		String token = login.get("token").asString();
-		String sid = this.api.get("/admin/api/users/" + id + "/sessions", ADMIN)
-			.json()
-			.get("sessions")
-			.get(0)
-			.get("id")
-			.asString();
+		String sid = firstSessionId(id);
 
 		Reply ended = this.api.send("DELETE", "/admin/api/users/" + id + "/sessions/" + sid, BodyPublishers.noBody(),
 				ADMIN);
@@ -192,12 +187,7 @@ class AdminApiIntegrationTests {
 	void endSessionWhenAlreadyEndedThen404WordedForTheOperator() {
 		JsonNode login = this.api.login("ended-twice").json();
 		String id = login.get("user").get("id").asString();
-		String sid = this.api.get("/admin/api/users/" + id + "/sessions", ADMIN)
-			.json()
-			.get("sessions")
-			.get(0)
-			.get("id")
-			.asString();
+		String sid = firstSessionId(id);
 		String path = "/admin/api/users/" + id + "/sessions/" + sid;
 		this.api.send("DELETE", path, BodyPublishers.noBody(), ADMIN);
 
@@ -367,6 +357,15 @@ class AdminApiIntegrationTests {
 		assertThat(docs.get("paths").get("/admin/api/users").get("get").get("tags").get(0).asString())
 			.isEqualTo("admin");
 		assertThat(docs.get("paths").has("/admin/api/users/{id}/sessions/{sid}")).isTrue();
+	}
+
+	private String firstSessionId(String userId) {
+		return this.api.get("/admin/api/users/" + userId + "/sessions", ADMIN)
+			.json()
+			.get("sessions")
+			.get(0)
+			.get("id")
+			.asString();
 	}
 
 	private JsonNode todayOf(JsonNode stats) {
