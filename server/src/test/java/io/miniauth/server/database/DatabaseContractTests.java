@@ -157,7 +157,8 @@ abstract class DatabaseContractTests {
 			.endsWith("/db/migration/V9__phone_identity_and_content_checks.sql");
 		assertThat(applied[7].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V10__webhooks.sql");
-		assertThat(applied[8].getPhysicalLocation().replace('\\', '/')).endsWith("/db/migration/V11__daily_stats.sql");
+		assertThat(applied[8].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V11__daily_stats.sql");
 	}
 
 	@Test

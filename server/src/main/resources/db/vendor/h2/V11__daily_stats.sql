@@ -6,6 +6,7 @@
 -- same transaction as the figures, so that two instances rolling up the same day write
 -- it once (the second one's insert fails on the primary key, and it keeps what it
 -- computed). figure_key is the outcome or the errcode, '-' when the figure has none.
+-- The same in every vendor folder but for MySQL's and MariaDB's table options.
 CREATE TABLE stats_daily (
     stats_zone VARCHAR(64) NOT NULL,
     local_day  DATE        NOT NULL,
