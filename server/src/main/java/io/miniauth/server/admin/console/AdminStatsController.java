@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import io.miniauth.server.app.MiniApp;
 import io.miniauth.server.app.MiniApps;
 import io.miniauth.server.operator.OperatorProperties;
+import io.miniauth.server.problem.ErrorCode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "admin")
 class AdminStatsController {
+
+	private static final String PHONE_IN_USE = ErrorCode.PHONE_IN_USE.name();
 
 	private final StatsRepository stats;
 
@@ -81,6 +84,10 @@ class AdminStatsController {
 					app.logins[day] += count.count();
 				}
 				else {
+					if (PHONE_IN_USE.equals(count.key())) {
+						// the phone code was exchanged (and paid for) before the refusal
+						app.paidCalls[day] += count.count();
+					}
 					app.loginFailures.computeIfAbsent(count.key(), (code) -> new long[days])[day] += count.count();
 				}
 			});

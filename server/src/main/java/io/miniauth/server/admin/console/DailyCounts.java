@@ -144,7 +144,7 @@ class DailyCounts implements DisposableBean {
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
 		return new Day(this.stats.newUsers(from, to), this.stats.logins(from, to), this.stats.activeUsers(from, to),
-				this.stats.weChatErrors(from, to), this.stats.paidCalls(from, to));
+				this.stats.weChatErrors(from, to), this.stats.phoneBindingsPaid(from, to));
 	}
 
 	/**
@@ -159,7 +159,8 @@ class DailyCounts implements DisposableBean {
 	 * @param logins logins by app and outcome
 	 * @param activeUsers users who logged in or refreshed, by app
 	 * @param weChatErrors events that WeChat failed, by app and errcode
-	 * @param paidCalls calls WeChat charged for, by app
+	 * @param paidCalls phone bindings WeChat charged for, by app (logins refused
+	 * {@code PHONE_IN_USE}, paid too, are among the logins)
 	 */
 	record Day(List<StatsRepository.Count> newUsers, List<StatsRepository.Count> logins,
 			List<StatsRepository.Count> activeUsers, List<StatsRepository.Count> weChatErrors,

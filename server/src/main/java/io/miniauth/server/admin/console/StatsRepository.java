@@ -74,20 +74,19 @@ class StatsRepository {
 	}
 
 	/**
-	 * Calls that WeChat charged the operator for: phone number exchanges, as the trail
-	 * records them. A phone binding ({@code POST /user/phone}) is recorded whatever its
-	 * outcome: it was paid when it succeeded, and when the number came back but could not
-	 * be bound ({@code PHONE_IN_USE}, {@code WATERMARK_MISMATCH}); a login with a
-	 * {@code phoneCode} that came back {@code PHONE_IN_USE} was paid too. A successful
-	 * login with a {@code phoneCode} leaves only its {@code LOGIN} row, which does not
-	 * say so: those calls are in the {@code miniauth.wechat.paid.calls} metric only.
+	 * Phone number exchanges that {@code POST /user/phone} paid for, as the trail records
+	 * them: the bindings that succeeded, and those whose number came back but could not
+	 * be bound ({@code PHONE_IN_USE}, {@code WATERMARK_MISMATCH}). A login with a
+	 * {@code phoneCode} refused {@code PHONE_IN_USE} was paid too: it is among
+	 * {@link #logins}. A successful login with a {@code phoneCode} leaves only its
+	 * {@code LOGIN} row, which does not say so: those calls are in the
+	 * {@code miniauth.wechat.paid.calls} metric only.
 	 */
-	List<Count> paidCalls(Instant from, Instant to) {
+	List<Count> phoneBindingsPaid(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				SELECT appid, COUNT(*) AS n FROM auth_events
-				WHERE ((event = 'PHONE_BOUND' AND outcome IN ('ok', 'PHONE_IN_USE', 'WATERMARK_MISMATCH'))
-				OR (event = 'LOGIN' AND outcome = 'PHONE_IN_USE'))
-				AND occurred_at >= :from AND occurred_at < :to GROUP BY appid
+				WHERE event = 'PHONE_BOUND' AND occurred_at >= :from AND occurred_at < :to
+				AND outcome IN ('ok', 'PHONE_IN_USE', 'WATERMARK_MISMATCH') GROUP BY appid
 				""")
 			.param("from", toColumn(from))
 			.param("to", toColumn(to))

@@ -159,7 +159,8 @@ class DailyStatsIntegrationTests {
 		Instant from = day.atStartOfDay(zone).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
 		DailyCounts.Day figures = new DailyCounts.Day(this.stats.newUsers(from, to), this.stats.logins(from, to),
-				this.stats.activeUsers(from, to), this.stats.weChatErrors(from, to), this.stats.paidCalls(from, to));
+				this.stats.activeUsers(from, to), this.stats.weChatErrors(from, to),
+				this.stats.phoneBindingsPaid(from, to));
 		CyclicBarrier together = new CyclicBarrier(2);
 
 		List<CompletableFuture<Boolean>> writes = List.of(1, 2)
