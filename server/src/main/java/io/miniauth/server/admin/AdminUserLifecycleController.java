@@ -1,7 +1,10 @@
 package io.miniauth.server.admin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.miniauth.server.account.AccountLifecycle;
 import io.miniauth.server.account.UserNotFoundException;
@@ -17,6 +20,7 @@ import io.miniauth.server.problem.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,8 +55,11 @@ class AdminUserLifecycleController {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	AdminUserLifecycleController(AccountLifecycle lifecycle, UserRepository users, UserProfiles profiles,
-			AccountStatuses statuses, OperatorAudit audit, Clock clock) {
+			AccountStatuses statuses, OperatorAudit audit, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.lifecycle = lifecycle;
 		this.audit = audit;
 		this.users = users;
@@ -68,10 +75,7 @@ class AdminUserLifecycleController {
 			throw new InvalidRequestException("until must be in the future (or null for a permanent ban)");
 		}
 		this.lifecycle.ban(id, request.until(), request.reason(), ACTOR);
-		this.audit.record(operator, OperatorAction.USER_BANNED, id,
-				((request.until() != null) ? "until " + request.until() : "permanent")
-						+ ((request.reason() != null) ? ": " + request.reason() : ""),
-				http);
+		this.audit.record(operator, OperatorAction.USER_BANNED, id, banDetail(request), http);
 		return view(id);
 	}
 
@@ -89,6 +93,20 @@ class AdminUserLifecycleController {
 		this.lifecycle.delete(id, ACTOR);
 		this.audit.record(operator, OperatorAction.USER_DELETED, id, null, http);
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The ban as data, which the console words in the operator's language:
+	 * {@code {"until":"2026-12-08T09:30:00Z","durationSeconds":604800,"reason":"spam"}},
+	 * {@code until} and {@code durationSeconds} {@code null} for a permanent ban.
+	 */
+	private String banDetail(BanRequest request) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("until", (request.until() != null) ? request.until().toString() : null);
+		detail.put("durationSeconds",
+				(request.until() != null) ? Duration.between(this.clock.instant(), request.until()).toSeconds() : null);
+		detail.put("reason", (request.reason() != null && !request.reason().isBlank()) ? request.reason() : null);
+		return this.json.writeValueAsString(detail);
 	}
 
 	private AdminUserView view(String id) {

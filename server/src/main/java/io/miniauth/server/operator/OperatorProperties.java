@@ -1,5 +1,6 @@
 package io.miniauth.server.operator;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -23,12 +24,16 @@ import org.springframework.validation.annotation.Validated;
  * @param signInPerAccount sign-in attempts per username
  * @param signInPerAddress sign-in attempts per client address
  * @param zone the time zone of the dashboard's days
+ * @param statsComputeBudget how long a dashboard request may spend rolling up days that
+ * are over and not yet in the table; the days left are rolled up in the background and
+ * named in the answer
  */
 @Validated
 @ConfigurationProperties("miniauth.admin")
 public record OperatorProperties(List<String> apiKeys, @NotBlank @DefaultValue("admin") String bootstrapUsername,
 		String bootstrapPassword, @NotNull @DefaultValue("5/5m") Budget signInPerAccount,
-		@NotNull @DefaultValue("20/5m") Budget signInPerAddress, @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone) {
+		@NotNull @DefaultValue("20/5m") Budget signInPerAddress, @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone,
+		@NotNull @DefaultValue("3s") Duration statsComputeBudget) {
 
 	public OperatorProperties {
 		apiKeys = (apiKeys != null) ? apiKeys.stream().map(String::strip).filter((key) -> !key.isEmpty()).toList()

@@ -70,6 +70,8 @@ public final class ApiErrorCatalog {
 				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND"), 409, List.of("ACCOUNT_DELETED")));
 		ERRORS.put("DELETE /admin/api/users/{id}",
 				Map.of(401, List.of("UNAUTHORIZED"), 404, List.of("USER_NOT_FOUND")));
+		ERRORS.put("DELETE /admin/api/users/{id}/sessions/{sid}", Map.of(401, List.of("UNAUTHORIZED"), 403,
+				List.of("FORBIDDEN"), 404, List.of("USER_NOT_FOUND", "SESSION_NOT_FOUND")));
 		ERRORS.put("GET /admin/api/webhooks/deliveries",
 				Map.of(400, List.of("INVALID_REQUEST"), 401, List.of("UNAUTHORIZED")));
 		ERRORS.put("POST /admin/api/webhooks/events/{id}/replay",

@@ -127,7 +127,7 @@ abstract class DatabaseContractTests extends ServerHttpTests {
 		assertThat(product).isIn(expectedProducts());
 		MigrationInfo[] applied = this.flyway.info().applied();
 		assertThat(applied).extracting((migration) -> migration.getVersion().getVersion())
-			.containsExactly("1", "2", "3", "5", "6", "7", "9", "10");
+			.containsExactly("1", "2", "3", "5", "6", "7", "9", "10", "11");
 		assertThat(applied)
 			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/'))
@@ -146,6 +146,8 @@ abstract class DatabaseContractTests extends ServerHttpTests {
 			.endsWith("/db/migration/V9__phone_identity_and_content_checks.sql");
 		assertThat(applied[7].getPhysicalLocation().replace('\\', '/'))
 			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V10__webhooks.sql");
+		assertThat(applied[8].getPhysicalLocation().replace('\\', '/'))
+			.endsWith("/db/vendor/" + expectedVendorFolder() + "/V11__daily_stats.sql");
 	}
 
 	@Test

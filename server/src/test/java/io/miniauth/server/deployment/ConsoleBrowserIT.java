@@ -132,10 +132,19 @@ class ConsoleBrowserIT {
 		JsonNode login = api.login("alice").json();
 		userToken = login.get("token").asString();
 		openid = login.get("user").get("openid").asString();
+		String phoneCode = api
+			.post("/emulator/wx/phone-code", Api.json(Map.of("user", "alice", "phoneNumber", "13800138000")))
+			.json()
+			.get("code")
+			.asString();
+		assertThat(api.post("/user/phone", Api.json(Map.of("code", phoneCode)), "Authorization", "Bearer " + userToken)
+			.status()).isEqualTo(200);
 
 		browser.get(server.url() + "/admin/#/dashboard");
 		browser.navigate().refresh();
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=today-new-users]"), "1"));
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=today-paid-calls]"), "1"));
+		assertThat(browser.findElement(By.cssSelector("[data-test=paid-calls]")).getText()).contains("¥0.03–¥0.04");
 		pause();
 		screenshot("03-dashboard");
 	}
@@ -180,7 +189,8 @@ class ConsoleBrowserIT {
 		visible("[data-test=unban]");
 		assertThat(browser.findElement(By.cssSelector("[data-test=user-page]")).getText()).contains("已封禁")
 			.contains("刷单")
-			.contains("封禁用户");
+			.contains("封禁用户")
+			.contains("封禁 30 天，至");
 		screenshot("06c-user-banned");
 
 		Reply refused = api.post("/user/login", Api.json(Map.of("code", api.wxLogin("carol"))));

@@ -73,6 +73,27 @@ class StatsRepository {
 			.list();
 	}
 
+	/**
+	 * Phone number exchanges that {@code POST /user/phone} paid for, as the trail records
+	 * them: the bindings that succeeded, and those whose number came back but could not
+	 * be bound ({@code PHONE_IN_USE}, {@code WATERMARK_MISMATCH}). A login with a
+	 * {@code phoneCode} refused {@code PHONE_IN_USE} was paid too: it is among
+	 * {@link #logins}. A successful login with a {@code phoneCode} leaves only its
+	 * {@code LOGIN} row, which does not say so: those calls are in the
+	 * {@code miniauth.wechat.paid.calls} metric only.
+	 */
+	List<Count> phoneBindingsPaid(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				SELECT appid, COUNT(*) AS n FROM auth_events
+				WHERE event = 'PHONE_BOUND' AND occurred_at >= :from AND occurred_at < :to
+				AND outcome IN ('ok', 'PHONE_IN_USE', 'WATERMARK_MISMATCH') GROUP BY appid
+				""")
+			.param("from", toColumn(from))
+			.param("to", toColumn(to))
+			.query((rs, rowNum) -> new Count(rs.getString("appid"), null, rs.getLong("n")))
+			.list();
+	}
+
 	List<Count> activeSessions(Instant now) {
 		return this.jdbc.sql("""
 				SELECT appid, COUNT(*) AS n FROM sessions

@@ -29,6 +29,7 @@ import io.miniauth.server.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -163,12 +164,7 @@ class AdminApiIntegrationTests {
 		JsonNode login = this.api.login("support-ticket").json();
 		String id = login.get("user").get("id").asString();
 		String token = login.get("token").asString();
-		String sid = this.api.get("/admin/api/users/" + id + "/sessions", ADMIN)
-			.json()
-			.get("sessions")
-			.get(0)
-			.get("id")
-			.asString();
+		String sid = firstSessionId(id);
 
 		Reply ended = this.api.send("DELETE", "/admin/api/users/" + id + "/sessions/" + sid, BodyPublishers.noBody(),
 				ADMIN);
@@ -185,6 +181,49 @@ class AdminApiIntegrationTests {
 		assertThat(audit.get("action").asString()).isEqualTo("session_ended");
 		assertThat(audit.get("actor").asString()).isEqualTo("key:config");
 		assertThat(audit.get("ip").asString()).isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void endSessionWhenAlreadyEndedThen404WordedForTheOperator() {
+		JsonNode login = this.api.login("ended-twice").json();
+		String id = login.get("user").get("id").asString();
+		String sid = firstSessionId(id);
+		String path = "/admin/api/users/" + id + "/sessions/" + sid;
+		this.api.send("DELETE", path, BodyPublishers.noBody(), ADMIN);
+
+		Reply zh = this.api.send("DELETE", path, BodyPublishers.noBody(), ADMIN[0], ADMIN[1], "Accept-Language",
+				"zh-CN");
+		Reply en = this.api.send("DELETE", path, BodyPublishers.noBody(), ADMIN[0], ADMIN[1], "Accept-Language", "en");
+
+		assertThat(zh.status()).isEqualTo(404);
+		assertThat(zh.code()).isEqualTo("SESSION_NOT_FOUND");
+		assertThat(zh.json().get("msg").asString()).isEqualTo("没有找到这个登录会话，它可能已经退出或被结束");
+		assertThat(en.json().get("msg").asString())
+			.isEqualTo("No active session has that id: it may have ended already")
+			.doesNotContain("yours");
+	}
+
+	@Test
+	void banWhenAuditedThenDetailIsDataTheConsoleWords() {
+		String id = this.api.login("ban-audited").json().get("user").get("id").asString();
+		String until = this.clock.instant().plus(Duration.ofDays(7)).toString();
+		this.api.post("/admin/api/users/" + id + "/ban", Api.json(Map.of("until", until, "reason", "刷单")), ADMIN);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.api.send("DELETE", "/admin/api/users/" + id + "/ban", BodyPublishers.noBody(), ADMIN);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.api.post("/admin/api/users/" + id + "/ban", "{}", ADMIN);
+
+		JsonNode events = this.api.get("/admin/api/audit?userId=" + id, ADMIN).json().get("events");
+
+		JsonNode permanent = JsonMapper.builder().build().readTree(events.get(0).get("detail").asString());
+		JsonNode timed = JsonMapper.builder().build().readTree(events.get(2).get("detail").asString());
+		assertThat(events.get(2).get("action").asString()).isEqualTo("user_banned");
+		assertThat(timed.get("until").asString()).isEqualTo(until);
+		assertThat(timed.get("durationSeconds").asLong()).isEqualTo(Duration.ofDays(7).toSeconds());
+		assertThat(timed.get("reason").asString()).isEqualTo("刷单");
+		assertThat(permanent.get("until").isNull()).isTrue();
+		assertThat(permanent.get("durationSeconds").isNull()).isTrue();
+		assertThat(permanent.get("reason").isNull()).isTrue();
 	}
 
 	@Test
@@ -318,6 +357,15 @@ class AdminApiIntegrationTests {
 		assertThat(docs.get("paths").get("/admin/api/users").get("get").get("tags").get(0).asString())
 			.isEqualTo("admin");
 		assertThat(docs.get("paths").has("/admin/api/users/{id}/sessions/{sid}")).isTrue();
+	}
+
+	private String firstSessionId(String userId) {
+		return this.api.get("/admin/api/users/" + userId + "/sessions", ADMIN)
+			.json()
+			.get("sessions")
+			.get(0)
+			.get("id")
+			.asString();
 	}
 
 	private JsonNode todayOf(JsonNode stats) {
