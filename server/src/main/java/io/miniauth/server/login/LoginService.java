@@ -182,6 +182,12 @@ class LoginService {
 			Session session = this.sessions.start(user, login.created(), client, refreshToken);
 			// the audit row commits with the login it records
 			this.events.record(AuthEventType.LOGIN, "ok", null, app.appid(), user.id(), session.id(), client);
+			if (phone != null) {
+				// the phone code was exchanged (a paid call) and the number bound: the
+				// trail
+				// says so, as it does for POST /user/phone
+				this.events.record(AuthEventType.PHONE_BOUND, "ok", null, app.appid(), user.id(), session.id(), client);
+			}
 			return new Fresh(session, user, login.created());
 		});
 		fresh.set(made);

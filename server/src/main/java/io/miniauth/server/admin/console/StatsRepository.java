@@ -74,13 +74,11 @@ class StatsRepository {
 	}
 
 	/**
-	 * Phone number exchanges that {@code POST /user/phone} paid for, as the trail records
-	 * them: the bindings that succeeded, and those whose number came back but could not
-	 * be bound ({@code PHONE_IN_USE}, {@code WATERMARK_MISMATCH}). A login with a
-	 * {@code phoneCode} refused {@code PHONE_IN_USE} was paid too: it is among
-	 * {@link #logins}. A successful login with a {@code phoneCode} leaves only its
-	 * {@code LOGIN} row, which does not say so: those calls are in the
-	 * {@code miniauth.wechat.paid.calls} metric only.
+	 * Phone number exchanges paid for, as the trail records them: the bindings that
+	 * succeeded (by {@code POST /user/phone} or by a login with a {@code phoneCode}), and
+	 * those whose number came back but could not be bound ({@code PHONE_IN_USE},
+	 * {@code WATERMARK_MISMATCH}). A login with a {@code phoneCode} refused
+	 * {@code PHONE_IN_USE} was paid too: it is among {@link #logins}.
 	 */
 	List<Count> phoneBindingsPaid(Instant from, Instant to) {
 		return this.jdbc.sql("""

@@ -120,6 +120,28 @@ class DailyStatsIntegrationTests {
 	}
 
 	@Test
+	void statsWhenLoggedInWithAPhoneCodeThenPaidCallCountedToday() {
+		String user = "paid-login-" + UUID.randomUUID();
+		JsonNode before = this.api.get("/admin/api/stats?days=1", ADMIN).json();
+		String phoneCode = this.api
+			.post("/emulator/wx/phone-code",
+					Api.json(Map.of("user", user, "phoneNumber", "138"
+							+ String.valueOf(Math.abs(user.hashCode()) % 100_000_000 + 100_000_000).substring(1))))
+			.json()
+			.get("code")
+			.asString();
+		assertThat(
+				this.api.post("/user/login", Api.json(Map.of("code", this.api.wxLogin(user), "phoneCode", phoneCode)))
+					.status())
+			.isEqualTo(200);
+
+		JsonNode after = this.api.get("/admin/api/stats?days=1", ADMIN).json();
+
+		assertThat(after.get("apps").get(0).get("paidCalls").get(0).asLong())
+			.isEqualTo(before.get("apps").get(0).get("paidCalls").get(0).asLong() + 1);
+	}
+
+	@Test
 	void rollUpWhenEventsAroundMidnightThenEachZoneCutsItsOwnDays() {
 		MutableClock clock = new MutableClock(Instant.parse("2021-06-01T16:20:00Z"));
 		DailyCounts daily = new DailyCounts(this.stats, this.table, Duration.ofMinutes(1), clock);
