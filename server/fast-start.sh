@@ -4,7 +4,11 @@
 # training run that starts the application context and exits (-Dspring.context.exit=onRefresh),
 # recording what it loaded:
 #   - on JDK 25 and newer, an AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache)
-#   - on JDK 17 to 24, a CDS archive (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile)
+#   - on JDK 17 to 24, a CDS archive: the training run lists the classes it loads
+#     (-XX:DumpLoadedClassList), -Xshare:dump archives them, then -XX:SharedArchiveFile.
+#     Not -XX:ArchiveClassesAtExit: JDK 17.0.15 crashes writing this application's lambda
+#     proxies (SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), so
+#     the list leaves them out and the JVM makes them at start as it would without a cache.
 # The cache belongs to this jar and this JDK: make it again after either changes (the JVM
 # ignores a cache that does not match, with a warning, and starts normally).
 #
@@ -32,7 +36,10 @@ if ((feature >= 25)); then
   "$JAVA" -XX:AOTCacheOutput="$DIR/miniauth.aot" "${TRAIN[@]}" >"$DIR/training.log" 2>&1
   START="$JAVA -XX:AOTCache=$DIR/miniauth.aot"
 else
-  "$JAVA" -XX:ArchiveClassesAtExit="$DIR/miniauth.jsa" "${TRAIN[@]}" >"$DIR/training.log" 2>&1
+  "$JAVA" -XX:DumpLoadedClassList="$DIR/miniauth.classlist.all" "${TRAIN[@]}" >"$DIR/training.log" 2>&1
+  grep -v -e '@lambda-proxy' -e '@lambda-form-invoker' "$DIR/miniauth.classlist.all" >"$DIR/miniauth.classlist"
+  "$JAVA" -Xshare:dump -XX:SharedClassListFile="$DIR/miniauth.classlist" -XX:SharedArchiveFile="$DIR/miniauth.jsa" \
+    -jar "$APP" >>"$DIR/training.log" 2>&1
   START="$JAVA -XX:SharedArchiveFile=$DIR/miniauth.jsa"
 fi
 echo "Start MiniAuth with (add your own -Xmx and settings):"
