@@ -245,7 +245,7 @@ val() { # jdk scenario-prefix key
   echo "|---|---|---|---|---|"
   cat "$STARTS"
   echo
-  echo "Repeated starts (\`bench/startup.sh\`), each with a fresh data dir and stopped once healthy; \"extracted + CDS\" is Spring Boot's CDS recipe (\`-Djarmode=tools extract\`, a training run with \`-XX:ArchiveClassesAtExit\`, then \`-XX:SharedArchiveFile\`):"
+  echo "Repeated starts (\`bench/startup.sh\`), each with a fresh data dir and stopped once healthy; \"fast-start.sh\" is the documented fast start (\`server/fast-start.sh\`: the jar extracted, then an AOT cache on JDK 25, a CDS archive on JDK 17):"
   echo
   cat "$WORK/startup-cds.md"
   echo

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up only: starts the packaged server N times per JDK (fresh data dir each time,
-# -Xmx256m, 127.0.0.1, free port), with and without a class-data-sharing archive, and
+# -Xmx256m, 127.0.0.1, free port), as a fat jar and with the documented fast start, and
 # prints the time to the first healthy answer and the log's "Started ... in" figure.
 #
 #   bench/startup.sh [N]        (default 3; each start is stopped as soon as it is healthy)
@@ -18,13 +18,14 @@ cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Spring Boot's documented CDS recipe: extract the jar, then one training run that exits
-# after the context refresh and writes the archive.
-cds_prepare() { # $1 label, $2 java
-  local dir="$WORK/cds-$1"
-  "$2" -Djarmode=tools -jar "$SERVER_JAR" extract --destination "$dir" >/dev/null
-  (cd "$dir" && "$2" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar miniauth-server.jar \
-    --server.port=0 --server.address=127.0.0.1 --miniauth.data-dir="$WORK/train-$1" >/dev/null 2>&1 || true)
+# The documented fast start (docs/DEPLOYING.md): server/fast-start.sh extracts the jar and
+# records an AOT cache (JDK 25+) or a CDS archive (JDK 17-24) in one training run; FAST_ARGS
+# is the start it prints, without the heap settings (one_start adds -Xmx256m).
+fast_prepare() { # $1 label, $2 java
+  local dir="$WORK/fast-$1"
+  JAVA="$2" server/fast-start.sh "$SERVER_JAR" "$dir" >/dev/null
+  if [[ -f "$dir/miniauth.aot" ]]; then FAST_ARGS=(-XX:AOTCache="$dir/miniauth.aot"); else FAST_ARGS=(-XX:SharedArchiveFile="$dir/miniauth.jsa"); fi
+  FAST_ARGS+=(-jar "$dir/$(basename "$SERVER_JAR")")
 }
 
 # Runs in this shell, not a subshell, so that PID is the one the EXIT trap stops.
@@ -48,17 +49,14 @@ echo "|---|---|---|---|"
 for label in ${JDKS:-17 25}; do
   java=$(java_for "$label") || exit 2
   [[ -x "$java" ]] || continue
-  cds_prepare "$label" "$java"
-  for variant in "fat jar" "extracted + CDS"; do
+  fast_prepare "$label" "$java"
+  for variant in "fat jar" "fast-start.sh"; do
     ready=(); started=()
     for _ in $(seq 1 "$N"); do
       if [[ $variant == "fat jar" ]]; then
         one_start "$java" -jar "$SERVER_JAR"
       else
-        # from the extracted directory, with the same relative class path as the training run
-        cd "$WORK/cds-$label"
-        one_start "$java" -XX:SharedArchiveFile=app.jsa -jar miniauth-server.jar
-        cd "$ROOT"
+        one_start "$java" "${FAST_ARGS[@]}"
       fi
       ready+=("$READY"); started+=("$STARTED")
     done
