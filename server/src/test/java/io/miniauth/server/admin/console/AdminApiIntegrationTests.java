@@ -23,16 +23,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.miniauth.server.support.Api;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.support.Api.Reply;
-import io.miniauth.server.support.MiniAuthTest;
-import io.miniauth.server.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -44,30 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * export), sessions ended by an operator, events, stats, apps, the operator audit trail
  * and the OpenAPI document; what a viewer may not do.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.admin.api-keys=admin-api-key-for-tests")
-class AdminApiIntegrationTests {
+class AdminApiIntegrationTests extends ServerHttpTests {
 
 	static final String[] ADMIN = { "Authorization", "Bearer admin-api-key-for-tests" };
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	JdbcTemplate jdbcTemplate;
-
-	@Autowired
-	MutableClock clock;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	String[] viewer() {
 		String key = this.api.post("/admin/api/api-keys", Api.json(Map.of("name", "viewer", "role", "viewer")), ADMIN)

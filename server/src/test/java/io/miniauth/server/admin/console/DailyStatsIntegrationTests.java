@@ -11,14 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import io.miniauth.server.support.Api;
-import io.miniauth.server.support.MiniAuthTest;
+import io.miniauth.server.support.ServerHttpTests;
 import io.miniauth.server.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -31,20 +30,13 @@ import static org.awaitility.Awaitility.await;
  * from there; today counted live; days cut at the stats zone's midnight; two instances
  * rolling up the same day; a request that runs out of time naming the days left.
  */
-@MiniAuthTest
 @TestPropertySource(properties = "miniauth.admin.api-keys=admin-api-key-for-tests")
-class DailyStatsIntegrationTests {
+class DailyStatsIntegrationTests extends ServerHttpTests {
 
 	static final String[] ADMIN = { "Authorization", "Bearer admin-api-key-for-tests" };
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	StatsRepository stats;
@@ -52,13 +44,10 @@ class DailyStatsIntegrationTests {
 	@Autowired
 	DailyStatsTable table;
 
-	Api api;
-
 	String appid;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.appid = "wxstats" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	}
 
@@ -102,13 +91,7 @@ class DailyStatsIntegrationTests {
 		String user = "paid-" + UUID.randomUUID();
 		String token = this.api.token(user);
 		JsonNode before = this.api.get("/admin/api/stats?days=1", ADMIN).json();
-		String code = this.api
-			.post("/emulator/wx/phone-code",
-					Api.json(Map.of("user", user, "phoneNumber", "139"
-							+ String.valueOf(Math.abs(user.hashCode()) % 100_000_000 + 100_000_000).substring(1))))
-			.json()
-			.get("code")
-			.asString();
+		String code = phoneCode(user, "139");
 		assertThat(this.api.post("/user/phone", Api.json(Map.of("code", code)), "Authorization", "Bearer " + token)
 			.status()).isEqualTo(200);
 
@@ -123,13 +106,7 @@ class DailyStatsIntegrationTests {
 	void statsWhenLoggedInWithAPhoneCodeThenPaidCallCountedToday() {
 		String user = "paid-login-" + UUID.randomUUID();
 		JsonNode before = this.api.get("/admin/api/stats?days=1", ADMIN).json();
-		String phoneCode = this.api
-			.post("/emulator/wx/phone-code",
-					Api.json(Map.of("user", user, "phoneNumber", "138"
-							+ String.valueOf(Math.abs(user.hashCode()) % 100_000_000 + 100_000_000).substring(1))))
-			.json()
-			.get("code")
-			.asString();
+		String phoneCode = phoneCode(user, "138");
 		assertThat(
 				this.api.post("/user/login", Api.json(Map.of("code", this.api.wxLogin(user), "phoneCode", phoneCode)))
 					.status())
@@ -302,6 +279,18 @@ class DailyStatsIntegrationTests {
 			.param("zone", zone.getId())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * A phone code from the emulator for a number of the user's own (the prefix and 8
+	 * digits).
+	 */
+	private String phoneCode(String user, String prefix) {
+		String number = prefix + String.valueOf(Math.abs(user.hashCode()) % 100_000_000 + 100_000_000).substring(1);
+		return this.api.post("/emulator/wx/phone-code", Api.json(Map.of("user", user, "phoneNumber", number)))
+			.json()
+			.get("code")
+			.asString();
 	}
 
 }
