@@ -1,6 +1,8 @@
-// Words an operator action's detail in the operator's language. A ban's detail is data,
-// {"until": ISO instant or null, "durationSeconds": number or null, "reason": text or
-// null}; other details (a filter, a session id, a name) are shown as they are.
+// Words an operator action's detail in the operator's language. The detail is data: a ban's
+// is {"until": ISO instant or null, "durationSeconds": number or null, "reason": text or
+// null}, an ended session's its id, "all sessions ended" the count, an export its filters
+// (none: every user); other details (a name, a key id) are shown as they are. Rows written
+// before the details were data (English text) are shown as they are too.
 import { formatTime } from './time.js'
 
 export function durationText(seconds, t) {
@@ -11,7 +13,10 @@ export function durationText(seconds, t) {
 }
 
 export function auditDetail(action, detail, t, locale, zone) {
+  if (action === 'users_exported') return detail ? t('audit.exportFiltered', { filters: detail }) : t('audit.exportAll')
   if (!detail) return ''
+  if (action === 'session_ended' && !detail.includes(' ')) return t('audit.sessionEnded', { id: detail })
+  if (action === 'sessions_ended' && /^\d+$/.test(detail)) return t('audit.sessionsEnded', { n: Number(detail) }, Number(detail))
   if (action !== 'user_banned' || !detail.startsWith('{')) return detail
   let ban
   try {

@@ -31,6 +31,18 @@ describe('auditDetail', () => {
       .toMatch(/^Banned for 1 day, until /)
   })
 
+  it('words ended sessions and exports in both languages', () => {
+    i18n.global.locale.value = 'zh-CN'
+    expect(auditDetail('session_ended', '3f2a', t, 'zh-CN')).toBe('会话 3f2a')
+    expect(auditDetail('sessions_ended', '2', t, 'zh-CN')).toBe('2 个会话')
+    expect(auditDetail('users_exported', null, t, 'zh-CN')).toBe('全部用户')
+    expect(auditDetail('users_exported', 'appid=wx1', t, 'zh-CN')).toBe('筛选条件：appid=wx1')
+    i18n.global.locale.value = 'en'
+    expect(auditDetail('sessions_ended', '1', t, 'en')).toBe('1 session')
+    expect(auditDetail('sessions_ended', '0', t, 'en')).toBe('No session was active')
+    expect(auditDetail('users_exported', null, t, 'en')).toBe('All users')
+  })
+
   it('shows other details, and a ban written before details were data, as they are', () => {
     expect(auditDetail('session_ended', 'session 42', t, 'zh-CN')).toBe('session 42')
     expect(auditDetail('user_banned', 'until 2026-12-08T16:30:00Z: spam', t, 'zh-CN')).toBe('until 2026-12-08T16:30:00Z: spam')

@@ -83,7 +83,8 @@ class AdminUserController {
 			@AuthenticationPrincipal OperatorPrincipal operator, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		ZoneId exportZone = Zones.of(zone, this.defaultZone);
-		this.audit.record(operator, OperatorAction.USERS_EXPORTED, null, filter.toString(), request);
+		this.audit.record(operator, OperatorAction.USERS_EXPORTED, null, filter.isEmpty() ? null : filter.toString(),
+				request);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"users.csv\"");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -127,7 +128,7 @@ class AdminUserController {
 			HttpServletRequest request) {
 		this.users.get(id);
 		int ended = this.sessions.endAllByOperator(id);
-		this.audit.record(operator, OperatorAction.SESSIONS_ENDED, id, ended + " sessions", request);
+		this.audit.record(operator, OperatorAction.SESSIONS_ENDED, id, String.valueOf(ended), request);
 		return Map.of("ended", ended);
 	}
 
@@ -136,7 +137,7 @@ class AdminUserController {
 			@AuthenticationPrincipal OperatorPrincipal operator, HttpServletRequest request) {
 		this.users.get(id);
 		this.sessions.endByOperator(id, sid);
-		this.audit.record(operator, OperatorAction.SESSION_ENDED, id, "session " + sid, request);
+		this.audit.record(operator, OperatorAction.SESSION_ENDED, id, sid, request);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -44,6 +44,18 @@ record UserFilter(String appid, String status, String openid, String unionid, St
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
+	/**
+	 * Whether no filter is set: the whole list.
+	 * @return {@code true} for all users
+	 */
+	boolean isEmpty() {
+		return toString().isEmpty();
+	}
+
+	/**
+	 * The filters set, as {@code name=value} pairs, for the operator audit trail; empty
+	 * when none is.
+	 */
 	@Override
 	public String toString() {
 		StringBuilder text = new StringBuilder();
@@ -57,7 +69,7 @@ record UserFilter(String appid, String status, String openid, String unionid, St
 		append(text, "createdTo", this.createdTo);
 		append(text, "lastLoginFrom", this.lastLoginFrom);
 		append(text, "lastLoginTo", this.lastLoginTo);
-		return text.isEmpty() ? "all users" : text.toString();
+		return text.toString();
 	}
 
 	private static void append(StringBuilder text, String name, Object value) {

@@ -162,6 +162,7 @@ class AdminApiIntegrationTests extends ServerHttpTests {
 			.single()).isEqualTo("ENDED_BY_OPERATOR");
 		JsonNode audit = this.api.get("/admin/api/audit?userId=" + id, ADMIN).json().get("events").get(0);
 		assertThat(audit.get("action").asString()).isEqualTo("session_ended");
+		assertThat(audit.get("detail").asString()).as("data the console words").isEqualTo(sid);
 		assertThat(audit.get("actor").asString()).isEqualTo("key:config");
 		assertThat(audit.get("ip").asString()).isEqualTo("127.0.0.1");
 	}
