@@ -8,14 +8,11 @@ import java.util.Map;
 import io.miniauth.server.support.Api;
 import io.miniauth.server.support.Api.Reply;
 import io.miniauth.server.support.ServerHttpTests;
-import io.miniauth.server.web.ClientInfo;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +27,6 @@ class AuthEventIntegrationTests extends ServerHttpTests {
 
 	@Autowired
 	AuthEvents events;
-
-	@Autowired
-	PlatformTransactionManager transactions;
 
 	@Test
 	void eventsWhenSessionsEndedThenTheirReasonIsTheOutcome() {
@@ -177,25 +171,6 @@ class AuthEventIntegrationTests extends ServerHttpTests {
 			.containsPattern("miniauth_wechat_errors_total\\{.*errcode=\"40029\".*\\}")
 			.containsPattern("miniauth_problems_total\\{.*code=\"INVALID_CODE\".*\\}")
 			.contains("miniauth_sessions_active");
-	}
-
-	@Test
-	void recordWhenTheRowCannotBeWrittenInsideATransactionThenOnlyTheRowIsUndone() {
-		String userId = this.api.login("kept-despite-audit").json().get("user").get("id").asString();
-		String appidTooLong = "wx" + "0".repeat(40);
-
-		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-			this.jdbc.sql("UPDATE users SET nick_name = ? WHERE id = ?").param("写入").param(userId).update();
-			this.events.record(AuthEventType.LOGIN, "ok", null, appidTooLong, userId, null,
-					new ClientInfo("127.0.0.1", "test"));
-		});
-
-		assertThat(this.jdbc.sql("SELECT nick_name FROM users WHERE id = ?").param(userId).query(String.class).single())
-			.isEqualTo("写入");
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM auth_events WHERE appid = ?")
-			.param(appidTooLong)
-			.query(Long.class)
-			.single()).isZero();
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import io.miniauth.server.audit.AuthEventType;
+import io.miniauth.server.audit.AuthEvents;
 import io.miniauth.server.persistence.UtcTimestamps;
 import io.miniauth.server.session.RefreshTokens;
 import io.miniauth.server.session.Session;
@@ -32,6 +34,7 @@ import io.miniauth.server.user.User;
 import io.miniauth.server.user.UserRepository;
 import io.miniauth.server.user.UserRepository.LoginRecord;
 import io.miniauth.server.user.UserRepository.WeChatLogin;
+import io.miniauth.server.web.ClientInfo;
 import io.miniauth.server.webhook.WebhookOutboxStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -84,6 +87,9 @@ abstract class DatabaseContractTests extends ServerHttpTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	AuthEvents events;
 
 	SessionStore store;
 
@@ -233,6 +239,36 @@ abstract class DatabaseContractTests extends ServerHttpTests {
 			.param("openid", openid)
 			.query(Integer.class)
 			.single()).isOne();
+	}
+
+	/**
+	 * A login's audit row is written in the login's transaction: a row that cannot be
+	 * written must undo only itself. PostgreSQL aborts a transaction on a failed
+	 * statement, so without the savepoint the login would be lost with it.
+	 */
+	@Test
+	void auditRecordWhenTheRowFailsInsideATransactionThenTheRestCommits() {
+		String userId = this.api.login("kept-despite-audit").json().get("user").get("id").asString();
+		String appidTooLong = "wx" + "0".repeat(40);
+
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			this.jdbc.sql("UPDATE users SET nick_name = :name WHERE id = :id")
+				.param("name", "写入")
+				.param("id", userId)
+				.update();
+			this.events.record(AuthEventType.LOGIN, "ok", null, appidTooLong, userId, null,
+					new ClientInfo("127.0.0.1", "test"));
+		});
+
+		assertThat(this.jdbc.sql("SELECT nick_name FROM users WHERE id = :id")
+			.param("id", userId)
+			.query(String.class)
+			.single()).isEqualTo("写入");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM auth_events WHERE user_id = :id AND appid = :appid")
+			.param("id", userId)
+			.param("appid", appidTooLong.substring(0, 32))
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
